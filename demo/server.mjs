@@ -1,0 +1,91 @@
+// The demo server: the partner page (demo/), the built bundle (dist/), the article JSON
+// (demo/articles/, also demo/images/) and the reference comments API on one origin,
+// 127.0.0.1 only. `npm start` runs it; PORT overrides 8000.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCommentServer } from './comments/server.mjs';
+import { seedDemoComments } from './comments/seed.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.sri': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+// Only these folders are served; everything else (sources, node_modules, the database) is not.
+const PUBLIC = ['demo', 'dist'];
+
+async function serveFile(req, res, pathname) {
+  const path = normalize(join(root, decodeURIComponent(pathname)));
+  const top = path.slice(root.length).split(sep)[0];
+  if (!path.startsWith(root) || !PUBLIC.includes(top) || path.includes(`${sep}data${sep}`) || path.includes(`${sep}comments${sep}`)) return false;
+  let file = path;
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath } = {}) {
+  const comments = createCommentServer({
+    dbPath: dbPath ?? process.env.LAPA_COMMENTS_DB ?? join(root, 'demo/data/comments.sqlite'),
+    allowedOrigins: '*',
+  });
+  seedDemoComments(comments);
+  const server = createServer(async (req, res) => {
+    try {
+      if (comments.handle(req, res)) return;
+      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      if (pathname === '/' || pathname === '/index.html') {
+        res.writeHead(302, { Location: '/demo/' });
+        res.end();
+        return;
+      }
+      if ((req.method === 'GET' || req.method === 'HEAD') && (await serveFile(req, res, pathname))) return;
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  return {
+    server,
+    url: `http://${host}:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(() => (comments.close(), resolve()))),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8000);
+  const { url } = await startDemoServer({ port }).catch((error) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is taken: set PORT to another one.` : error);
+    process.exit(1);
+  });
+  console.log(`Lapa demo: ${url}demo/`);
+}

@@ -1,0 +1,65 @@
+// `npm run size`: what each shipped file costs a reader, min, min+gzip (-9) and brotli,
+// and what each npm entry costs once bundled with its dependencies. Fails when a budget
+// (min+gzip) is exceeded, so growth is visible and bounded in every change.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minify } from 'terser';
+
+const KB = 1024;
+/** min+gzip budgets, bytes. */
+const BUDGETS = {
+  'dist/lapa-widgets.min.js': 30 * KB,
+  'entry: lapa-widgets/scroll-to-top/define': 9 * KB,
+};
+
+const sizes = (code) => ({
+  min: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+async function minified(code) {
+  return (await minify(code, { module: true, compress: { passes: 2 }, format: { comments: false } })).code;
+}
+
+async function bundleEntry(file) {
+  const bundle = await rollup({ input: file, plugins: [nodeResolve({ browser: true, exportConditions: ['production'] })], logLevel: 'silent' });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  return output.map((chunk) => chunk.code ?? '').join('\n');
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const rows = [];
+for (const file of walk('dist').filter((f) => f.endsWith('.js')).sort()) {
+  const code = readFileSync(file, 'utf8');
+  rows.push({ name: relative('.', file), ...sizes(file.endsWith('.min.js') ? code : await minified(code)) });
+}
+const entries = ['define', 'news-card/define', 'comment-box/define', 'scroll-to-top/define'];
+for (const entry of entries) {
+  rows.push({ name: `entry: lapa-widgets/${entry}`, ...sizes(await minified(await bundleEntry(`dist/${entry}.js`))) });
+}
+
+const pad = (s, n) => String(s).padStart(n);
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'file'.padEnd(width)} ${pad('min', 8)} ${pad('gzip', 8)} ${pad('brotli', 8)}  budget (gzip)`);
+let over = 0;
+for (const r of rows) {
+  const budget = BUDGETS[r.name];
+  const verdict = budget ? (r.gzip <= budget ? `ok, ${budget} max` : `OVER ${budget}`) : '';
+  if (budget && r.gzip > budget) over++;
+  console.log(`${r.name.padEnd(width)} ${pad(r.min, 8)} ${pad(r.gzip, 8)} ${pad(r.brotli, 8)}  ${verdict}`);
+}
+if (over) {
+  console.error(`\n${over} file(s) over their size budget.`);
+  process.exit(1);
+}

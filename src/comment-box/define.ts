@@ -1,0 +1,9 @@
+import { CommentBoxElement } from './comment-box.js';
+
+CommentBoxElement.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-box': CommentBoxElement;
+  }
+}

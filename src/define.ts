@@ -1,0 +1,13 @@
+/**
+ * Registers every element. This is the script-tag bundle's entry: besides registering,
+ * it exposes the classes as `window.LapaWidgets` so a page can register a tag under
+ * another name (`LapaWidgets.NewsCardElement.define('agency-news-card')`).
+ */
+import './news-card/define.js';
+import './comment-box/define.js';
+import './scroll-to-top/define.js';
+import { NewsCardElement } from './news-card/news-card.js';
+import { CommentBoxElement } from './comment-box/comment-box.js';
+import { ScrollToTopElement } from './scroll-to-top/scroll-to-top.js';
+
+export { NewsCardElement, CommentBoxElement, ScrollToTopElement };

@@ -1,0 +1,106 @@
+/**
+ * Event classes of every element. Each is a plain `Event` subclass that bubbles and
+ * crosses shadow boundaries, with typed fields, so listeners need no `CustomEvent.detail`
+ * casts. They are declared in `HTMLElementEventMap` below for `addEventListener` typings.
+ */
+import type { Article } from './formats/article.js';
+import type { FetchErrorKind } from './fetch-json.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+export class NewsCardLoadEvent extends Event {
+  static readonly eventName = 'news-card-load';
+  constructor(readonly article: Article) {
+    super(NewsCardLoadEvent.eventName, init);
+  }
+}
+
+export type NewsCardErrorKind = FetchErrorKind;
+
+export class NewsCardErrorEvent extends Event {
+  static readonly eventName = 'news-card-error';
+  constructor(
+    readonly kind: NewsCardErrorKind,
+    readonly status?: number,
+    readonly error?: unknown,
+  ) {
+    super(NewsCardErrorEvent.eventName, init);
+  }
+}
+
+/** A comment as the widget shows it, whatever the backend. */
+export interface CommentData {
+  id: string;
+  parent: string | null;
+  author: { name: string; url?: string };
+  /** Plain text (our protocol) or, when `html` is true, HTML that the sanitiser cleans. */
+  text: string;
+  html?: boolean;
+  /** ISO 8601, UTC. */
+  date: string;
+  status?: CommentStatus;
+}
+
+export type CommentStatus = 'approved' | 'pending';
+
+export interface CommentDraft {
+  name: string;
+  email: string;
+  url: string;
+  text: string;
+  parent: string | null;
+}
+
+export type CommentBoxErrorKind = FetchErrorKind | 'closed' | 'rejected';
+
+export class CommentBoxLoadEvent extends Event {
+  static readonly eventName = 'comment-box-load';
+  constructor(
+    readonly comments: readonly CommentData[],
+    readonly total: number,
+  ) {
+    super(CommentBoxLoadEvent.eventName, init);
+  }
+}
+
+export class CommentBoxErrorEvent extends Event {
+  static readonly eventName = 'comment-box-error';
+  constructor(
+    readonly kind: CommentBoxErrorKind,
+    readonly status?: number,
+    /** The server's own error code (`comment_duplicate`, `too_fast`...), when it sent one. */
+    readonly code?: string,
+    readonly error?: unknown,
+  ) {
+    super(CommentBoxErrorEvent.eventName, init);
+  }
+}
+
+/** Fired before a comment is sent. Cancel it (`preventDefault()`) to stop the post. */
+export class CommentBoxSubmitEvent extends Event {
+  static readonly eventName = 'comment-box-submit';
+  constructor(readonly draft: Readonly<CommentDraft>) {
+    super(CommentBoxSubmitEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+export class CommentBoxPostedEvent extends Event {
+  static readonly eventName = 'comment-box-posted';
+  constructor(
+    readonly comment: CommentData,
+    readonly status: CommentStatus,
+  ) {
+    super(CommentBoxPostedEvent.eventName, init);
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'news-card-load': NewsCardLoadEvent;
+    'news-card-error': NewsCardErrorEvent;
+    'comment-box-load': CommentBoxLoadEvent;
+    'comment-box-error': CommentBoxErrorEvent;
+    'comment-box-submit': CommentBoxSubmitEvent;
+    'comment-box-posted': CommentBoxPostedEvent;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Language resolution, Intl formatting with our own fallbacks where the browser lacks a
+ * shipped language, and typed message tables. No page-wide singleton: each element asks
+ * for its own language and keeps its own overrides.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export const SHIPPED_LANGS = ['en', 'lv', 'sv', 'ka'] as const;
+export type Lang = (typeof SHIPPED_LANGS)[number];
+
+/** A message with plural forms, chosen through Intl.PluralRules; `{n}` is the count. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** One language's strings for one element: plain strings and plural messages. */
+export type MessageTable = Record<string, string | PluralMessage>;
+
+/** All shipped languages of one element's table; `en` defines the keys. */
+export type Messages<T extends MessageTable> = { en: T } & Record<Exclude<Lang, 'en'>, { [K in keyof T]: T[K] }>;
+
+/** The language tag that applies to `el`: its own `lang`, the nearest ancestor's
+ * (walking up through shadow hosts), `<html lang>`, the browser's, else `en`. */
+export function resolveLang(el: Element): string {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+      node = node.parentNode;
+    } else if (node instanceof ShadowRoot) {
+      node = node.host;
+    } else {
+      node = node.parentNode;
+    }
+  }
+  return (typeof navigator !== 'undefined' && navigator.language) || 'en';
+}
+
+/** The shipped language for a tag: `lv-LV` -> `lv`, `nb` -> `en`. */
+export function shippedLang(tag: string): Lang {
+  const base = tag.toLowerCase().split(/[-_]/)[0];
+  return (SHIPPED_LANGS as readonly string[]).includes(base!) ? (base as Lang) : 'en';
+}
+
+const supportCache = new Map<string, boolean>();
+/** Whether this browser's Intl really has date and number data for `lang`. */
+export function intlSupports(lang: string): boolean {
+  let ok = supportCache.get(lang);
+  if (ok === undefined) {
+    try {
+      ok = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0 && Intl.NumberFormat.supportedLocalesOf([lang]).length > 0;
+    } catch {
+      ok = false;
+    }
+    supportCache.set(lang, ok);
+  }
+  return ok;
+}
+
+// Georgian (CLDR), for browsers whose Intl has no `ka` (Chromium's bundled ICU).
+const KA_MONTHS = 'იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი'.split(' ');
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export interface DateStyle {
+  /** Include the time of day. */
+  time?: boolean;
+  timeZone?: string;
+}
+
+/** A date as the reader's language writes it ("2021. gada 15. oktobris", "15 ოქტომბერი, 2021"). */
+export function formatDate(date: Date, lang: string, style: DateStyle = {}): string {
+  const shipped = shippedLang(lang);
+  if (shipped === 'ka' && !intlSupports('ka')) {
+    // Fields in the reader's (or the requested) zone, via an Intl that always exists.
+    const parts = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
+      timeZone: style.timeZone,
+    }).formatToParts(date);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const text = `${get('day')} ${KA_MONTHS[get('month') - 1]}, ${get('year')}`;
+    return style.time ? `${text}, ${pad(get('hour') % 24)}:${pad(get('minute'))}` : text;
+  }
+  const locale = intlSupports(lang) ? lang : shipped;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    ...(style.time ? { timeStyle: 'short' } : {}),
+    timeZone: style.timeZone,
+  }).format(date);
+}
+
+/** A number as the reader's language writes it (Georgian: "1 234"). */
+export function formatNumber(n: number, lang: string): string {
+  const shipped = shippedLang(lang);
+  if (shipped === 'ka' && !intlSupports('ka')) {
+    // Same grouping as Latvian and Swedish: a no-break space, decimal comma.
+    return new Intl.NumberFormat('lv').format(n);
+  }
+  return new Intl.NumberFormat(intlSupports(lang) ? lang : shipped).format(n);
+}
+
+const pluralCache = new Map<string, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rules = pluralCache.get(lang);
+  if (!rules) pluralCache.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** Chooses the plural form for `n` and fills `{n}` (formatted) and any other values. */
+export function plural(message: PluralMessage, n: number, lang: string, values: Record<string, string | number> = {}): string {
+  const shipped = shippedLang(lang);
+  const form = pluralRules(shipped).select(n);
+  const template = message[form] ?? message.other;
+  return fill(template, { n: formatNumber(n, lang), ...values });
+}
+
+/**
+ * Looks a message up: an override (from a `*-label` attribute or the `messages`
+ * property) wins, then the language's table, then English.
+ */
+export function message<T extends MessageTable, K extends keyof T>(
+  table: Messages<T>,
+  lang: string,
+  key: K,
+  overrides?: Partial<T>,
+): T[K] {
+  return (overrides?.[key] ?? table[shippedLang(lang)][key] ?? table.en[key]) as T[K];
+}
+
+/**
+ * Keeps a host's resolved language current: re-renders when its own `lang`, an
+ * ancestor's (through shadow roots) or `<html lang>` changes. One MutationObserver per
+ * element, filtered to `lang` attributes, so it costs nothing while nothing changes.
+ */
+export class LangController implements ReactiveController {
+  value = 'en';
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.value = resolveLang(this.host);
+    this.observer = new MutationObserver(() => this.refresh());
+    let root: Node = this.host.getRootNode();
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    for (;;) {
+      this.observer.observe(root instanceof Document ? root.documentElement : root, {
+        attributes: true,
+        attributeFilter: ['lang'],
+        subtree: true,
+      });
+      if (!(root instanceof ShadowRoot)) break;
+      root = root.host.getRootNode();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** Re-reads the language now (also called by the host when its `lang` property changes). */
+  refresh(): void {
+    const next = resolveLang(this.host);
+    if (next !== this.value) {
+      this.value = next;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The shipped language the UI is shown in. */
+  get ui(): Lang {
+    return shippedLang(this.value);
+  }
+}

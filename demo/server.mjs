@@ -1,6 +1,8 @@
 // The demo server: the partner page (demo/), the built bundle (dist/), the article JSON
 // (demo/articles/, also demo/images/) and the reference comments API on one origin,
 // 127.0.0.1 only. `npm start` runs it; PORT overrides 8000.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -46,10 +48,26 @@ async function serveFile(req, res, pathname) {
   }
 }
 
+/** The form-token key, kept beside the database so open forms survive a restart. */
+function demoSecret() {
+  if (process.env.LAPA_COMMENTS_SECRET) return process.env.LAPA_COMMENTS_SECRET;
+  const file = join(root, 'demo/data/comments-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomBytes(32).toString('base64url');
+    mkdirSync(join(root, 'demo/data'), { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
 export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath } = {}) {
   const comments = createCommentServer({
     dbPath: dbPath ?? process.env.LAPA_COMMENTS_DB ?? join(root, 'demo/data/comments.sqlite'),
     allowedOrigins: '*',
+    handleUnknownApi: true,
+    ...(dbPath ? {} : { secret: demoSecret() }),
   });
   seedDemoComments(comments);
   const server = createServer(async (req, res) => {

@@ -20,7 +20,9 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware,
-  concurrency: 2,
+  // One page at a time: headless Chromium gives a page that is not in front no animation
+  // frames, so fixture(), IntersectionObserver and rAF-based code would stall in parallel.
+  concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   browserStartTimeout: 60_000,
   testsFinishTimeout: 180_000,

@@ -39,6 +39,11 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // Tests run in several tabs at once: a background tab must still get animation frames
+  // and timers, or rAF-based waits (fixture(), IntersectionObserver) stall.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
   '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 

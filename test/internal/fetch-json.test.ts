@@ -67,7 +67,7 @@ describe('fetchJson', () => {
 
   it('rejects with the caller’s reason when aborted', async () => {
     const controller = new AbortController();
-    const pending = fetchJson('/__core/slow?ms=2000', { signal: controller.signal });
+    const pending = fetchJson('/__core/slow?ms=2000&n=3', { signal: controller.signal });
     controller.abort(new DOMException('gone', 'AbortError'));
     try {
       await pending;
@@ -87,7 +87,7 @@ describe('sharedFetchJson', () => {
   it('makes one request for many callers of one URL', async () => {
     const all = await Promise.all(Array.from({ length: 10 }, () => sharedFetchJson('/__core/slow?ms=100&n=1')));
     expect(all.every((r) => (r.data as { n: number }).n === 1)).to.equal(true);
-    expect(await count('slow')).to.equal(1);
+    expect(await count('slow:1')).to.equal(1);
   });
 
   it('keeps the request alive while one caller still waits', async () => {
@@ -97,7 +97,7 @@ describe('sharedFetchJson', () => {
     first.abort(new DOMException('gone', 'AbortError'));
     await a.catch(() => {});
     expect(((await b).data as { n: number }).n).to.equal(2);
-    expect(await count('slow')).to.equal(1);
+    expect(await count('slow:2')).to.equal(1);
   });
 
   it('does not cache failures, so a retry asks again', async () => {

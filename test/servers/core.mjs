@@ -4,7 +4,9 @@ const counts = new Map();
 export default async function coreServer(ctx, next) {
   if (!ctx.path.startsWith('/__core/')) return next();
   const name = ctx.path.slice('/__core/'.length);
-  counts.set(name, (counts.get(name) ?? 0) + 1);
+  // Counted per name and `n`, so a late request from an earlier test can't be miscounted.
+  const key = ctx.query.n ? `${name}:${ctx.query.n}` : name;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
   const json = (status, body, type = 'application/json') => {
     ctx.status = status;
     ctx.type = type;

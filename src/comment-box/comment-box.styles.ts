@@ -7,4 +7,286 @@ export default css`
   :host([hidden]) {
     display: none !important;
   }
+
+  .base {
+    --_accent: var(--comment-box-accent-color, light-dark(#0b57d0, #8ab4f8));
+    --_on-accent: light-dark(#fff, #131314);
+    --_muted: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    --_bg: var(--comment-box-background, light-dark(#fff, #1e1f22));
+    --_field-text: light-dark(#1b1c1f, #e8e8e8);
+    --_border: var(--comment-box-border-color, light-dark(#c9cdd3, #474c53));
+    --_field-border: light-dark(#6b7280, #9aa0a6);
+    --_error: var(--comment-box-error-color, light-dark(#b3261e, #f2b8b5));
+    --_radius: var(--comment-box-radius, 0.375rem);
+    --_gap: var(--comment-box-gap, 1.25em);
+    --_indent: var(--comment-box-indent, 1.5em);
+    position: relative;
+    /* Names, links and words of any length stay inside the box. */
+    overflow-wrap: anywhere;
+    color: var(--comment-box-text-color, inherit);
+    font: inherit;
+    line-height: 1.5;
+    /* The page's typeface and colour are welcome; its text layout quirks are not. */
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+  }
+
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  h2,
+  h3 {
+    margin: 0 0 0.75em;
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.3em;
+  }
+  h3 {
+    font-size: 1.1em;
+  }
+  p {
+    margin: 0;
+  }
+  a {
+    color: var(--_accent);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
+  }
+
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .list .list {
+    margin-inline-start: min(var(--_indent), 4vw);
+    padding-inline-start: 0.75em;
+    border-inline-start: 2px solid var(--_border);
+  }
+  [part='item'] {
+    margin-block-start: var(--_gap);
+  }
+  [part='comment'] {
+    border-radius: var(--_radius);
+  }
+  [part='comment'].pending {
+    padding: 0.5em 0.75em;
+    background: light-dark(#fdf6e3, #2e2a1e);
+  }
+  [part='meta'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.6em;
+  }
+  [part='meta'] > * {
+    min-inline-size: 0;
+  }
+  [part='avatar'] {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2.2em;
+    block-size: 2.2em;
+    border-radius: 50%;
+    background: light-dark(#e3e8f0, #343a42);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  [part='author'] {
+    font-weight: 600;
+  }
+  [part='date'],
+  [part='hint'],
+  [part='counter'],
+  [part='moderation'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part='moderation'] {
+    margin-block-start: 0.25em;
+    font-style: italic;
+  }
+  [part='body'] {
+    margin-block: 0.35em;
+    overflow-wrap: anywhere;
+  }
+  [part='body'].text {
+    white-space: pre-line;
+  }
+  [part='body'] :is(p, ul, ol, blockquote, pre) {
+    margin: 0 0 0.5em;
+  }
+  [part='body'] pre {
+    white-space: pre-wrap;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+    padding: 0.4em 0.9em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_accent);
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.65;
+  }
+  [part='submit'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  [part='reply-button'] {
+    padding: 0.1em 0.5em;
+    margin-inline-start: -0.5em;
+    border-color: transparent;
+    font-size: 0.875em;
+  }
+  [part='load-more'] {
+    margin-block-start: var(--_gap);
+  }
+
+  .skeleton {
+    display: grid;
+    gap: var(--_gap);
+    min-block-size: 12em;
+  }
+  .sk {
+    display: grid;
+    gap: 0.45em;
+  }
+  .sk span {
+    display: block;
+    block-size: 0.9em;
+    border-radius: 0.25em;
+    background: light-dark(#e8eaed, #303236);
+  }
+  .sk span:first-child {
+    inline-size: 30%;
+  }
+  .sk span:last-child {
+    inline-size: 75%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .sk span {
+      animation: pulse 1.6s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+
+  .load-error,
+  [part='notice'],
+  [part='empty'] {
+    margin-block-start: 1em;
+  }
+  .load-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  [part='error'],
+  [part='field-error'] {
+    color: var(--_error);
+  }
+  [part='notice'] {
+    padding: 0.75em 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  form {
+    display: grid;
+    gap: 0.9em;
+    margin-block-start: 1.5em;
+    padding: 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  form.reply {
+    margin-block: 0.75em 0;
+  }
+  form h3 {
+    margin: 0;
+  }
+  [part='field'] {
+    display: grid;
+    gap: 0.25em;
+  }
+  [part='label'] {
+    font-weight: 600;
+  }
+  input,
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    padding: 0.45em 0.6em;
+    border: 1px solid var(--_field-border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_field-text);
+    font: inherit;
+  }
+  textarea {
+    resize: vertical;
+    min-block-size: 6em;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    box-shadow: inset 0 0 0 1px var(--_error);
+  }
+  [part='counter'] {
+    justify-self: end;
+  }
+  [part='counter'].over {
+    color: var(--_error);
+  }
+  [part='consent'] {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5em;
+  }
+  [part='checkbox'] {
+    inline-size: auto;
+    margin-block-start: 0.3em;
+  }
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .hp {
+    position: absolute;
+    inset-inline-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+  .status:not(:empty) {
+    margin-block-start: 1em;
+  }
 `;

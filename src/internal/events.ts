@@ -36,7 +36,7 @@ export interface CommentData {
   /** Plain text (our protocol) or, when `html` is true, HTML that the sanitiser cleans. */
   text: string;
   html?: boolean;
-  /** ISO 8601, UTC. */
+  /** ISO 8601, UTC, or '' when the server's date was unreadable. */
   date: string;
   status?: CommentStatus;
 }

@@ -70,10 +70,19 @@ export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath 
     ...(dbPath ? {} : { secret: demoSecret() }),
   });
   seedDemoComments(comments);
+  // Answers of the demo's loading card, held open for ever (the card has timeout="0").
+  const pending = new Set();
   const server = createServer(async (req, res) => {
     try {
       if (comments.handle(req, res)) return;
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      if (pathname === '/demo/pending') {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.flushHeaders();
+        pending.add(res);
+        res.on('close', () => pending.delete(res));
+        return;
+      }
       if (pathname === '/' || pathname === '/index.html') {
         res.writeHead(302, { Location: '/demo/' });
         res.end();
@@ -95,7 +104,11 @@ export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath 
   return {
     server,
     url: `http://${host}:${server.address().port}/`,
-    close: () => new Promise((resolve) => server.close(() => (comments.close(), resolve()))),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of pending) res.destroy();
+        server.close(() => (comments.close(), resolve()));
+      }),
   };
 }
 

@@ -27,7 +27,7 @@ import styles from './comment-box.styles.js';
 import { DraftStore } from './draft-store.js';
 import type { Attempt, StoredDraft } from './draft-store.js';
 import { linkify } from './linkify.js';
-import { sanitizedHtml } from './sanitized-html.js';
+import { sanitizedHtml } from '../internal/sanitized-html.js';
 import { buildThreads, flatten } from './threads.js';
 import type { ThreadNode } from './threads.js';
 
@@ -697,7 +697,7 @@ export class CommentBoxElement extends LitElement {
           : html`<time part="date" datetime=${date.toISOString()}>${formatDate(date, this.locale.value, { time: true })}</time>`}
       </header>
       ${pending ? html`<p part="moderation">${this.t('pending')}</p>` : nothing}
-      <div part="body" class=${comment.html ? 'html' : 'text'}>${comment.html ? sanitizedHtml(comment.text, this.activeBackend?.baseUrl) : linkify(comment.text)}</div>
+      <div part="body" class=${comment.html ? 'html' : 'text'}>${comment.html ? sanitizedHtml(comment.text, 'comment', this.activeBackend?.baseUrl) : linkify(comment.text)}</div>
       ${canReply && !pending && this.isOpen()
         ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => this.startReply(comment.id)}>
             ${this.t('reply')}

@@ -61,7 +61,10 @@ function isJsonType(type: string | null): boolean {
 
 async function readText(res: Response, maxBytes: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
-  if (declared > maxBytes) throw new FetchError('too-large', `Response over ${maxBytes} bytes`, res.status);
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    throw new FetchError('too-large', `Response over ${maxBytes} bytes`, res.status);
+  }
   if (!res.body) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -150,6 +153,8 @@ interface SharedEntry {
   controller: AbortController;
   users: number;
   settled: boolean;
+  /** The answer, once it came. */
+  response?: JsonResponse;
 }
 
 /**
@@ -179,6 +184,7 @@ export function sharedFetchJson(url: string, options: FetchJsonOptions = {}): Pr
       promise: fetchJson(url, { ...rest, signal: controller.signal }).then(
         (response) => {
           created.settled = true;
+          created.response = response;
           return response;
         },
         (error: unknown) => {
@@ -219,4 +225,13 @@ export function sharedFetchJson(url: string, options: FetchJsonOptions = {}): Pr
       },
     );
   });
+}
+
+/**
+ * Drops a shared answer its caller found unusable (JSON, but not the data it needs), so
+ * the next request for that URL, a Retry, asks the server again instead of getting the
+ * same answer back from the page's cache.
+ */
+export function forgetSharedFetch(response: JsonResponse): void {
+  for (const [key, entry] of shared) if (entry.response === response) shared.delete(key);
 }

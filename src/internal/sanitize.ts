@@ -8,6 +8,7 @@
  */
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
+import { stripInlineStylesAndHandlers } from './strip-inline.js';
 
 export const TRUSTED_TYPES_POLICY_NAME = 'lapa-widgets';
 
@@ -170,7 +171,8 @@ export function sanitizeHtml(html: unknown, profile: SanitizeProfile = 'article'
   currentBase = base;
   currentProfile = profile;
   try {
-    return purifier.sanitize(html, config(profile) as Config & { RETURN_DOM_FRAGMENT: true });
+    // Pre-stripped: parsing inline styles and handlers is reported to a strict CSP.
+    return purifier.sanitize(stripInlineStylesAndHandlers(html), config(profile) as Config & { RETURN_DOM_FRAGMENT: true });
   } finally {
     currentBase = undefined;
     currentProfile = 'article';
@@ -185,8 +187,11 @@ export function htmlToText(html: unknown): string {
   if (typeof html !== 'string') return '';
   if (!/[<&]/.test(html)) return html;
   const tt = trustedTypesPolicy();
-  const doc = new DOMParser().parseFromString((tt ? tt.createHTML(html) : html) as string, 'text/html');
+  const inert = stripInlineStylesAndHandlers(html);
+  const doc = new DOMParser().parseFromString((tt ? tt.createHTML(inert) : inert) as string, 'text/html');
   for (const el of doc.querySelectorAll('script, style, template, noscript')) el.remove();
+  // Blocks and line breaks separate words ("<p>One.</p><p>Two.</p>" is "One. Two.").
+  for (const el of doc.body.querySelectorAll('br, p, div, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, figcaption, pre, tr, td, th')) el.after(' ');
   return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

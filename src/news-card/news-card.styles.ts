@@ -1,10 +1,298 @@
 import { css } from 'lit';
 
 export default css`
+  /* Only display on the host, important so a page rule like "* { all: unset }" can't undo it. */
   :host {
     display: block !important;
   }
   :host([hidden]) {
     display: none !important;
+  }
+
+  .base {
+    --_bg: var(--news-card-background, light-dark(#fff, #1d2127));
+    --_fg: var(--news-card-color, light-dark(#1b1f24, #e8eaed));
+    --_muted: var(--news-card-muted-color, light-dark(#535b67, #a9b0bb));
+    --_accent: var(--news-card-accent-color, light-dark(#0b5cad, #8ab4f8));
+    --_on-accent: var(--news-card-accent-contrast-color, light-dark(#fff, #10243d));
+    --_error: var(--news-card-error-color, light-dark(#a4262c, #ff9b9b));
+    --_border: var(--news-card-border-color, light-dark(#d5d9df, #3a414b));
+    --_tag-bg: var(--news-card-tag-background, light-dark(#eef1f5, #2a3038));
+    --_bone: var(--news-card-skeleton-color, light-dark(#e6e9ee, #2c323a));
+    --_pad: var(--news-card-padding, clamp(0.875rem, 4%, 1.5rem));
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-inline-size: 0;
+    container-type: inline-size;
+    overflow: hidden;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--news-card-border-radius, 0.75rem);
+    font-family: var(--news-card-font-family, inherit);
+    line-height: 1.5;
+    /* A legacy page's inherited text styles (centred, indented, uppercase, tracked, nowrap)
+       stop here; only its font is inherited on purpose. */
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  /* Focused only to keep focus in the card after Retry; the card itself is no control. */
+  .base:focus {
+    outline: none;
+  }
+  .theme-light {
+    color-scheme: light;
+  }
+  .theme-dark {
+    color-scheme: dark;
+  }
+
+  .content {
+    display: flex;
+    flex-direction: column;
+    gap: 0.625rem;
+    padding: var(--_pad);
+  }
+  .image-box {
+    display: block;
+    box-sizing: border-box;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: var(--news-card-image-aspect-ratio, 16 / 9);
+    object-fit: cover;
+    background: var(--_bone);
+  }
+
+  .title {
+    margin: 0;
+    font-family: var(--news-card-title-font-family, inherit);
+    font-size: var(--news-card-title-font-size, clamp(1.125rem, 0.95rem + 2cqi, 1.5rem));
+    font-weight: 700;
+    line-height: 1.25;
+    text-wrap: balance;
+  }
+  .full .title {
+    font-size: calc(1.25 * var(--news-card-title-font-size, clamp(1rem, 0.85rem + 2cqi, 1.5rem)));
+  }
+  /* Items are separated by a dot that sits in the gap before each one; the dot of an item
+     that starts a line falls outside the box and is clipped, so no line starts with one. */
+  .meta {
+    --_sep: 1.2em;
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_sep);
+    margin: 0;
+    overflow: clip;
+    overflow-clip-margin: 0.3em;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .meta > * {
+    margin-inline-start: calc(-1 * var(--_sep));
+  }
+  .meta > *::before {
+    content: '·' / '';
+    display: inline-block;
+    inline-size: var(--_sep);
+    text-align: center;
+  }
+  .summary {
+    margin: 0;
+  }
+  .article .summary,
+  .card .article .title {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .article .summary {
+    -webkit-line-clamp: var(--news-card-summary-lines, 4);
+  }
+  .card .article .title {
+    -webkit-line-clamp: 3;
+  }
+
+  /* The body is someone else's HTML: it is kept inside the card. */
+  .body {
+    contain: paint;
+  }
+  .body > :first-child {
+    margin-block-start: 0;
+  }
+  .body > :last-child {
+    margin-block-end: 0;
+  }
+  .body img {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .body figure {
+    margin-inline: 0;
+  }
+  .body figcaption {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .body blockquote {
+    margin-inline: 0;
+    padding-inline-start: 1em;
+    border-inline-start: 3px solid var(--_accent);
+  }
+  .body pre,
+  .body table {
+    display: block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  .body table {
+    border-collapse: collapse;
+  }
+  .body th,
+  .body td {
+    border: 1px solid var(--_border);
+    padding: 0.25em 0.5em;
+    text-align: start;
+  }
+  .text p {
+    white-space: pre-line;
+  }
+
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  a:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tag {
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    background: var(--_tag-bg);
+    font-size: 0.8125em;
+  }
+  .read-more {
+    align-self: flex-start;
+    font-weight: 600;
+  }
+
+  .message {
+    margin: 0;
+    padding: var(--_pad);
+  }
+  .error {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.75rem;
+    padding: var(--_pad);
+    border-inline-start: 0.25rem solid var(--_error);
+  }
+  .error .message {
+    padding: 0;
+  }
+  .retry {
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    border: 1px solid transparent;
+    border-radius: 0.5rem;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  /* The skeleton has the loaded card's boxes and line heights, so nothing moves on load. */
+  .bone {
+    background-color: var(--_bone);
+  }
+  .line {
+    box-sizing: border-box;
+    block-size: 1lh;
+    padding-block: 0.2lh;
+    background-clip: content-box;
+    border-radius: 0.25rem;
+  }
+  .short {
+    inline-size: 65%;
+  }
+  .tiny {
+    inline-size: 7em;
+  }
+  .skeleton .title {
+    min-block-size: 2lh;
+  }
+  .skeleton .tags .line {
+    inline-size: 4.5em;
+    block-size: calc(1lh + 0.25rem);
+    padding: 0;
+    border-radius: 999px;
+    font-size: 0.8125em;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      background-image: linear-gradient(90deg, transparent, light-dark(rgb(255 255 255 / 0.6), rgb(255 255 255 / 0.07)), transparent);
+      background-size: 200% 100%;
+      background-repeat: no-repeat;
+      animation: news-card-shimmer 1.5s linear infinite;
+    }
+  }
+  @keyframes news-card-shimmer {
+    from {
+      background-position: 150% 0;
+    }
+    to {
+      background-position: -50% 0;
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (forced-colors: active) {
+    .base,
+    .tag,
+    .retry {
+      border: 1px solid CanvasText;
+    }
+    .retry {
+      border-color: ButtonText;
+    }
+    .error {
+      border-inline-start-color: CanvasText;
+    }
+    .bone {
+      border: 1px solid GrayText;
+      background: Canvas;
+    }
+    a:focus-visible,
+    button:focus-visible {
+      outline-color: Highlight;
+    }
   }
 `;

@@ -1,0 +1,127 @@
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { Article } from '../../src/internal/formats/article.js';
+import { NewsCardElement } from '../../src/news-card/news-card.js';
+import { FEED, container, fresh, mount, part, settle } from './helpers.js';
+
+const LONG = 'Pārrobežusadarbībasprogrammasfinansētaisprojektsbezatstarpēm'.repeat(3);
+const article = (extra: Partial<Article> = {}): Article => ({
+  title: 'Radošā uzņēmējdarbība',
+  url: 'https://agency.example/a',
+  summaryText: 'Kopsavilkums.',
+  contentHtml: '<p>Teksts.</p>',
+  datePublished: '2025-05-16T10:00:00.000Z',
+  authors: [{ name: 'Anna Bērziņa' }],
+  tags: ['sadarbība'],
+  image: { src: '/__news/images/a.svg', alt: '', width: 640, height: 360 },
+  ...extra,
+});
+
+const background = (card: NewsCardElement) => getComputedStyle(part(card, 'base')!).backgroundColor;
+const WHITE = 'rgb(255, 255, 255)';
+const DARK = 'rgb(29, 33, 39)';
+
+function pageStyle(css: string): () => void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+  return () => style.remove();
+}
+
+describe('<news-card> styling', () => {
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  });
+
+  it('stays a block against hostile page rules, and hides with the hidden attribute', async () => {
+    const undo = pageStyle('* { all: unset !important; } news-card { display: inline !important; }');
+    try {
+      const card = await mount(html`<news-card .article=${article()}></news-card>`);
+      expect(getComputedStyle(card).display).to.equal('block');
+      card.hidden = true;
+      expect(getComputedStyle(card).display).to.equal('none');
+    } finally {
+      undo();
+    }
+  });
+
+  it('is light on a light page even when the system is dark', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const card = await mount(html`<news-card .article=${article()}></news-card>`);
+    expect(background(card)).to.equal(WHITE);
+  });
+
+  it("follows the page's color-scheme, and the theme attribute overrides it", async () => {
+    const dark = await mount(html`<div style="color-scheme: dark"><news-card .article=${article()}></news-card></div>`);
+    expect(background(dark)).to.equal(DARK);
+    dark.theme = 'light';
+    await dark.updateComplete;
+    expect(background(dark)).to.equal(WHITE);
+    const forced = await mount(html`<news-card theme="dark" .article=${article()}></news-card>`);
+    expect(background(forced)).to.equal(DARK);
+  });
+
+  it('takes colours and sizes from --news-card-* custom properties', async () => {
+    const card = await mount(html`<div style="--news-card-accent-color: rgb(1, 2, 3); --news-card-background: rgb(4, 5, 6); --news-card-image-aspect-ratio: 2 / 1; width: 400px">
+      <news-card .article=${article()}></news-card>
+    </div>`);
+    expect(getComputedStyle(part(card, 'read-more')!).color).to.equal('rgb(1, 2, 3)');
+    expect(background(card)).to.equal('rgb(4, 5, 6)');
+    const image = part(card, 'image')!.getBoundingClientRect();
+    expect(image.width / image.height).to.be.closeTo(2, 0.02);
+  });
+
+  it('exposes its parts to the page', async () => {
+    const undo = pageStyle('news-card::part(title) { color: rgb(7, 8, 9); } news-card::part(tag) { text-transform: uppercase; }');
+    try {
+      const card = await mount(html`<news-card .article=${article()}></news-card>`);
+      expect(getComputedStyle(part(card, 'title')!).color).to.equal('rgb(7, 8, 9)');
+      expect(getComputedStyle(part(card, 'tag')!).textTransform).to.equal('uppercase');
+    } finally {
+      undo();
+    }
+  });
+
+  it('animates the skeleton only when the reader allows motion', async () => {
+    const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall')}></news-card>`);
+    const bone = card.shadowRoot!.querySelector('.bone')!;
+    expect(getComputedStyle(bone).animationName).to.equal('news-card-shimmer');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(bone).animationName).to.equal('none');
+  });
+
+  it('has forced-colors rules so borders and the skeleton stay visible', () => {
+    const css = [NewsCardElement.styles].flat().map((s) => ('cssText' in s ? s.cssText : '')).join('');
+    expect(css).to.match(/@media \(forced-colors: active\)[^@]*\.bone[^}]*border: 1px solid GrayText/);
+  });
+
+  it('fits 280 px without horizontal overflow, even with unbreakable words', async () => {
+    const wrapper = container();
+    wrapper.style.width = '280px';
+    const card = document.createElement('news-card');
+    card.variant = 'full';
+    card.article = article({ title: LONG, tags: [LONG], authors: [{ name: LONG }], contentHtml: `<p>${LONG}</p><table><tr><td>${LONG}</td><td>${LONG}</td></tr></table><pre>${LONG}</pre>` });
+    wrapper.append(card);
+    await card.updateComplete;
+    const base = part(card, 'base')!;
+    expect(card.getBoundingClientRect().width).to.equal(280);
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    for (const el of base.querySelectorAll('*')) expect(el.getBoundingClientRect().right, el.localName).to.be.at.most(card.getBoundingClientRect().right + 0.5);
+  });
+
+  it('reserves the loaded card’s space while loading, so nothing jumps', async () => {
+    const wrapper = container();
+    wrapper.style.width = '360px';
+    const { card: loaded } = await settle(html`<div style="width: 360px"><news-card src=${fresh(FEED)}></news-card></div>`);
+    const skeleton = document.createElement('news-card');
+    skeleton.timeout = 0;
+    skeleton.src = fresh('/__news/stall');
+    wrapper.append(skeleton);
+    await skeleton.updateComplete;
+    const bone = skeleton.shadowRoot!.querySelector('.image-box')!.getBoundingClientRect();
+    const image = part(loaded, 'image')!.getBoundingClientRect();
+    expect(bone.height).to.be.closeTo(image.height, 1);
+    const [a, b] = [skeleton.getBoundingClientRect().height, loaded.getBoundingClientRect().height];
+    expect(Math.abs(a - b) / b, `skeleton ${a}px, loaded ${b}px`).to.be.below(0.12);
+  });
+});

@@ -73,14 +73,19 @@ const emptyDraft = (): StoredDraft => ({ name: '', email: '', url: '', text: '',
 /** Comment ids are the server's strings: made safe for `id` attributes and selectors. */
 const domId = (id: string) => id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 
+/** Georgian script has no capitals in use: upper-casing gives Mtavruli, which few fonts have. */
+const GEORGIAN = /[\u10d0-\u10ff]/;
+
 function initials(name: string): string {
   return name
     .trim()
     .split(/\s+/)
     .slice(0, 2)
-    .map((word) => [...word][0] ?? '')
-    .join('')
-    .toLocaleUpperCase();
+    .map((word) => {
+      const first = [...word][0] ?? '';
+      return GEORGIAN.test(first) ? first : first.toLocaleUpperCase();
+    })
+    .join('');
 }
 
 function newKey(): string {

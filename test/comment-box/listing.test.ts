@@ -146,6 +146,13 @@ describe('comment-box: listing (our protocol)', () => {
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
 
+  it('keeps Georgian initials in Mkhedruli (capitals, Mtavruli, are missing from most fonts)', async () => {
+    const article = articleId();
+    await seed(article, [{ name: 'ნინო ბერიძე' }, { name: 'élodie duval' }]);
+    const el = await mount({ src: srcFor(article) });
+    expect(parts(el, 'avatar').map(text)).to.deep.equal(['ნბ', 'ÉD']);
+  });
+
   it('fires comment-box-load with the page’s comments and the total', async () => {
     const article = articleId();
     await seed(article, [{ text: 'a' }, { text: 'b', replyTo: 0 }]);

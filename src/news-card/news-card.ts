@@ -9,7 +9,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, forgetSharedFetch, shar
 import type { Article, ArticleAuthor } from '../internal/formats/article.js';
 import { checkArticle, parseArticle } from '../internal/formats/detect.js';
 import { cleanText, shorten } from '../internal/formats/validate.js';
-import { LangController, fill, formatDate, message, plural } from '../internal/i18n.js';
+import { LangController, formatNumber, fill, formatDate, message, plural } from '../internal/i18n.js';
 import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
@@ -28,6 +28,10 @@ interface LoadResult {
 }
 
 const WORDS_PER_MINUTE = 200;
+// What a card shows at most: a valid feed under the size limit can carry 100,000 tags,
+// and rendering all of them would freeze the host page for seconds.
+const MAX_TAGS = 12;
+const MAX_AUTHORS = 5;
 /** The image is as wide as the card; `auto` lets a lazy image use its laid-out width. */
 const IMAGE_SIZES = 'auto, (max-width: 45rem) 100vw, 45rem';
 const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
@@ -432,7 +436,11 @@ export class NewsCardElement extends LitElement {
         ${hasMeta
           ? html`<p part="meta" class="meta">
               ${article.authors.length
-                ? html`<span class="authors">${article.authors.map((a, i) => html`${i ? ', ' : ''}${this.renderAuthor(a, base)}`)}</span>`
+                ? html`<span class="authors"
+                    >${article.authors.slice(0, MAX_AUTHORS).map((a, i) => html`${i ? ', ' : ''}${this.renderAuthor(a, base)}`)}${article.authors.length > MAX_AUTHORS
+                      ? ` +${formatNumber(article.authors.length - MAX_AUTHORS, ui)}`
+                      : nothing}</span
+                  >`
                 : nothing}
               ${date ? html`<time part="date" class="date" datetime=${date}>${formatDate(new Date(date), ui)}</time>` : nothing}
               ${minutes ? html`<span class="reading-time">${plural(this.text('readingTime', overrides), minutes, ui)}</span>` : nothing}
@@ -449,7 +457,7 @@ export class NewsCardElement extends LitElement {
             : nothing}
         ${article.tags.length
           ? html`<ul part="tags" class="tags" aria-label=${this.text('tags', overrides)}>
-              ${article.tags.map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}
+              ${article.tags.slice(0, MAX_TAGS).map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}
             </ul>`
           : nothing}
         ${!full && url

@@ -1,0 +1,82 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/news-card/define.js';
+import { expectSummary, expectText, expectTexts, part, recordName, renderCards, strip } from './cards.js';
+import type { CardRecord } from './cards.js';
+import { canaryRequests, clean, decodedText, documentSnapshot, executions, installTraps, loadVectors, report, serverCanaryHits, summarise, uncaught } from './harness.js';
+import type { Tally, Vector } from './harness.js';
+
+/**
+ * Every JSON Feed field <news-card> uses, each carrying every vector. Fields shown in
+ * different places share a record (and so a card).
+ */
+const RECORDS: CardRecord[] = [
+  {
+    variant: 'card',
+    fields: [
+      // An empty title falls back to the summary, which holds the same vector here.
+      { at: 'title', text: (card, p) => (clean(p) ? expectText(part(card, 'title'), clean(p)) : undefined) },
+      { at: 'summary', text: (card, p) => expectSummary(card, p) },
+      { at: 'authors.0.name', text: (card, p) => expectTexts(card, 'author', clean(p) ? [clean(p)] : []) },
+      { at: 'authors.0.url' },
+      { at: 'image' },
+      { at: 'url' },
+      { at: 'tags.0', text: (card, p) => expectTexts(card, 'tag', clean(p) ? [clean(p)] : []) },
+      { at: 'language' },
+    ],
+  },
+  { variant: 'full', drop: 'image,url', fields: [{ at: 'content_html' }, { at: 'banner_image' }, { at: 'external_url' }] },
+  { variant: 'card', drop: 'summary', fields: [{ at: 'content_html', text: (card, p) => expectSummary(card, decodedText(p), true) }] },
+  {
+    variant: 'full',
+    drop: 'content_html,summary',
+    fields: [
+      {
+        at: 'content_text',
+        text: (card, p) => {
+          const body = part(card, 'body');
+          if (!body) return strip(p) === '' ? undefined : 'no body';
+          if ([...body.children].some((c) => c.localName !== 'p' || c.children.length)) return 'the body holds more than text paragraphs';
+          return strip(body.textContent ?? '') === strip(p) ? undefined : `body ${JSON.stringify((body.textContent ?? '').slice(0, 80))} is not the text`;
+        },
+      },
+    ],
+  },
+];
+
+describe('injection through JSON Feed fields into <news-card>', () => {
+  let vectors: Vector[];
+  const tally: Tally = { group: 'jsonfeed', paths: 0, renders: 0, executions: 0, violations: 0 };
+  const pageBefore = documentSnapshot();
+
+  before(async () => {
+    installTraps();
+    vectors = await loadVectors();
+  });
+
+  after(async () => {
+    tally.executions = executions.length;
+    await report(tally, vectors);
+  });
+
+  for (const record of RECORDS) {
+    it(`renders every vector in ${recordName(record)} inert, as text where it is text, and inside the card`, async function () {
+      this.timeout(60_000);
+      const container = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
+      const ran = executions.length;
+      const { renders, violations } = await renderCards(container, '/__hostile/doc/jsonfeed', record, vectors, (i) => `v${i}`);
+      tally.paths += record.fields.length;
+      tally.renders += renders;
+      tally.violations += violations.length;
+      expect(renders).to.equal(vectors.length);
+      expect(executions.slice(ran), 'code ran').to.deep.equal([]);
+      expect(violations.length, summarise(violations, vectors)).to.equal(0);
+    });
+  }
+
+  it('requested no canary, left the page unchanged and threw nothing', async () => {
+    expect(canaryRequests, 'canary requests seen by the page').to.deep.equal([]);
+    expect(await serverCanaryHits(), 'canary requests seen by the server').to.deep.equal([]);
+    expect(documentSnapshot()).to.deep.equal(pageBefore);
+    expect(uncaught).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,279 @@
+// Broken servers for the fault tests (test/faults/), under /__faults/ on the test
+// runner's origin, plus a second origin (a Node server on 127.0.0.1, another port) for
+// the redirect and CORS cases.
+//
+// Loading (news-card and comment-box), one route per fault and per test key:
+//   /__faults/<format>/<fault>/<key>     the fault, until POST /__faults/recover/<key>;
+//                                        then a valid answer: format `news` is a JSON
+//                                        Feed, `comments` a page of our comments protocol
+//   faults: 404 (an HTML page), 500, 503 (Retry-After), html (200 text/html), wrong-type
+//   (JSON as text/plain), malformed, truncated, empty, title-number, items-not-array,
+//   nulls, dates (invalid dates only), many-tags and many-authors (valid JSON Feeds with
+//   120 000 tags, 30 000 authors), big (10 MB, streamed without Content-Length),
+//   stall (headers and half a body, then nothing), drop (socket destroyed mid-body),
+//   refuse (socket destroyed before any answer: what offline looks like from a page),
+//   redirect (302 to the other origin, which does not allow CORS until recovery),
+//   cors (the other origin answers without Access-Control-Allow-Origin until recovery)
+//   /__faults/origin                     { origin } of the second server
+//
+// Posting (comment-box against the reference server, demo/comments/server.mjs, one
+// in-memory instance, no minimum time, no rate limit):
+//   /__faults/api/<article>              the article's comments collection
+//   POST /__faults/plan {article, mode, times?, ms?}  faults for the next POSTs (POST
+//                                        /__faults/recover/<article> drops what is left):
+//     500               answer 500, store nothing
+//     refuse            destroy the socket, store nothing (Chromium resends a request
+//                       whose reused connection closed before any answer: plan it twice)
+//     delay             store after `ms`, then answer
+//     store-then-stall  store, then hold the answer for `ms` (past the client's timeout)
+//     store-then-drop   store, then break the connection half-way through the answer
+//   /__faults/count?article=             { total, posts } comments stored, POSTs received
+import { createServer } from 'node:http';
+
+const PREFIX = '/__faults/';
+const recovered = new Set();
+
+const ARTICLE = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Faults',
+  items: [{ id: 'ok', title: 'Back in service', content_html: '<p>The server has recovered.</p>', image: 'recovered.svg', date_published: '2025-05-16T10:00:00Z' }],
+};
+
+const COMMENTS = {
+  open: true,
+  total: 1,
+  comments: [{ id: '1', parent: null, author: { name: 'Anna' }, text: 'The server has recovered.', date: '2025-05-16T10:00:00.000Z' }],
+  next: null,
+  token: 'faults-token',
+};
+
+const good = (format) => JSON.stringify(format === 'comments' ? COMMENTS : ARTICLE);
+
+/** Valid JSON Feeds under the 2 MB limit that are costly to show: many small parts. */
+const HEAVY = {
+  'many-tags': () => ({ version: ARTICLE.version, items: [{ ...ARTICLE.items[0], tags: Array.from({ length: 120_000 }, (_, i) => `t${i}`) }] }),
+  'many-authors': () => ({ version: ARTICLE.version, items: [{ ...ARTICLE.items[0], authors: Array.from({ length: 30_000 }, (_, i) => ({ name: `a${i}` })) }] }),
+};
+
+/** Bodies of the right type but the wrong shape, per format. */
+const SHAPES = {
+  news: {
+    'title-number': { version: ARTICLE.version, items: [{ id: 'ok', title: 42, content_html: '<p>x</p>' }] },
+    'items-not-array': { version: ARTICLE.version, items: { 0: ARTICLE.items[0] } },
+    nulls: { version: ARTICLE.version, title: null, items: [{ id: null, title: null, content_html: null, content_text: null, summary: null, url: null, image: null, date_published: null, authors: null, tags: null }] },
+    dates: { version: ARTICLE.version, items: [{ ...ARTICLE.items[0], date_published: 'yesterday', date_modified: '2025-13-45T99:99:99Z' }] },
+  },
+  comments: {
+    'title-number': { ...COMMENTS, open: 1, total: 'many' },
+    'items-not-array': { ...COMMENTS, comments: { 0: COMMENTS.comments[0] } },
+    nulls: { open: null, total: null, comments: null, next: null, token: null },
+    dates: { ...COMMENTS, comments: [{ ...COMMENTS.comments[0], date: 'yesterday' }] },
+  },
+};
+
+function send(res, status, type, body, headers = {}) {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+  res.end(body);
+}
+
+// ---- the second origin -----------------------------------------------------------------
+
+let otherOrigin;
+const other = createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const [, format, key] = /^\/(news|comments)\/([^/]+)$/.exec(url.pathname) ?? [];
+  if (!format) return send(res, 404, 'text/plain', 'Not found');
+  // Allowed only once the test has recovered this key; before, the browser refuses to
+  // show the answer to the page (a CORS failure).
+  const cors = recovered.has(key) ? { 'Access-Control-Allow-Origin': '*' } : {};
+  return send(res, 200, 'application/json', good(format), cors);
+});
+const otherReady = new Promise((resolve) => {
+  other.listen(0, '127.0.0.1', () => {
+    otherOrigin = `http://127.0.0.1:${other.address().port}`;
+    other.unref();
+    resolve();
+  });
+});
+
+// ---- loading faults ----------------------------------------------------------------------
+
+async function fault(req, res, format, kind, key) {
+  if (recovered.has(key) && kind !== 'redirect' && kind !== 'cors') return send(res, 200, 'application/json', good(format));
+  const shape = SHAPES[format][kind];
+  if (shape) return send(res, 200, 'application/json', JSON.stringify(shape));
+  if (format === 'news' && HEAVY[kind]) return send(res, 200, 'application/json', JSON.stringify(HEAVY[kind]()));
+  switch (kind) {
+    case '404':
+      return send(res, 404, 'text/html', '<!doctype html><title>Not Found</title><h1>Not Found</h1>');
+    case '500':
+      return send(res, 500, 'application/json', '{"error":"internal"}');
+    case '503':
+      return send(res, 503, 'text/html', '<!doctype html><title>Maintenance</title><p>Back soon.</p>', { 'Retry-After': '3600' });
+    case 'html':
+      return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Sign in</title><p>Please sign in to the Wi-Fi.</p>');
+    case 'wrong-type':
+      return send(res, 200, 'text/plain', good(format));
+    case 'malformed':
+      return send(res, 200, 'application/json', '{"version": "https://jsonfeed.org/version/1.1", "items": [{"title": "x",}]}');
+    case 'truncated': {
+      const body = good(format);
+      return send(res, 200, 'application/json', body.slice(0, Math.floor(body.length / 2)));
+    }
+    case 'empty':
+      return send(res, 200, 'application/json', '');
+    case 'big': {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      const chunk = Buffer.alloc(256 * 1024, 'x');
+      let sent = 0;
+      res.write('{"pad":"');
+      const pump = () => {
+        while (sent < 10 * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end('"}');
+      };
+      res.on('error', () => {});
+      return pump();
+    }
+    case 'stall':
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.write('{"version": "https://jsonfeed.org/version/1.1", ');
+      // Nothing more, ever: the client's timeout ends it.
+      return undefined;
+    case 'drop':
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4000', 'Cache-Control': 'no-store' });
+      res.write('{"version": "https://jsonfeed.org/version/1.1", "items": [');
+      setTimeout(() => res.socket?.destroy(), 30);
+      return undefined;
+    case 'refuse':
+      return req.socket.destroy();
+    case 'redirect':
+      await otherReady;
+      return send(res, 302, 'text/plain', '', { Location: `${otherOrigin}/${format}/${key}` });
+    case 'cors':
+      // Not an answer of ours: the test loads the other origin directly.
+      return send(res, 404, 'text/plain', 'Load the other origin');
+    default:
+      return send(res, 404, 'text/plain', `No fault "${kind}"`);
+  }
+}
+
+// ---- posting faults ----------------------------------------------------------------------
+
+let server;
+/** The reference server, created on first use: a broken demo server must not stop the other test files. */
+async function commentServer() {
+  if (!server) {
+    const { createCommentServer } = await import('../../demo/comments/server.mjs');
+    server = createCommentServer({ minSubmitMs: 0, rateLimit: false, dbPath: ':memory:', onError: (error) => console.error('[faults server]', error) });
+    process.once('exit', () => server.close());
+  }
+  return server;
+}
+const plans = new Map();
+const posts = new Map();
+
+function takePlan(article) {
+  const list = plans.get(article) ?? [];
+  const plan = list[0];
+  if (plan && --plan.times <= 0) list.shift();
+  return plan;
+}
+
+async function api(req, res, article, search) {
+  const comments = await commentServer();
+  req.url = `/api/articles/${article}/comments${search}`;
+  if (req.method !== 'POST') return void comments.handle(req, res);
+  posts.set(article, (posts.get(article) ?? 0) + 1);
+  const plan = takePlan(article);
+  switch (plan?.mode) {
+    case '500':
+      req.resume();
+      return send(res, 500, 'application/json', '{"error":{"code":"server_error","message":"Injected failure."}}');
+    case 'refuse':
+      return req.socket.destroy();
+    case 'delay':
+      await new Promise((resolve) => setTimeout(resolve, plan.ms ?? 500));
+      return void comments.handle(req, res);
+    case 'store-then-stall':
+    case 'store-then-drop': {
+      // The reference server does its work (the comment is stored); the answer is held
+      // past the client's timeout, or broken off half-way.
+      const { writeHead, end } = res;
+      let head = [500, {}];
+      res.writeHead = (status, headers) => {
+        head = [status, headers];
+        return res;
+      };
+      res.end = (body) => {
+        const text = String(body ?? '');
+        if (plan.mode === 'store-then-drop') {
+          writeHead.apply(res, head);
+          res.write(text.slice(0, Math.floor(text.length / 2)));
+          setTimeout(() => res.socket?.destroy(), 20);
+        } else {
+          setTimeout(() => {
+            if (!res.destroyed) end.call(writeHead.apply(res, head), text);
+          }, plan.ms ?? 2000);
+        }
+        return res;
+      };
+      return void comments.handle(req, res);
+    }
+    default:
+      return void comments.handle(req, res);
+  }
+}
+
+async function readJson(req) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return JSON.parse(body);
+}
+
+async function route(req, res, url) {
+  const parts = url.pathname.slice(PREFIX.length).split('/');
+  switch (parts[0]) {
+    case 'origin':
+      await otherReady;
+      return send(res, 200, 'application/json', JSON.stringify({ origin: otherOrigin }));
+    case 'recover':
+      recovered.add(parts[1]);
+      plans.delete(parts[1]);
+      return send(res, 204, 'text/plain', '');
+    case 'news':
+    case 'comments':
+      return fault(req, res, parts[0], parts[1], parts[2]);
+    case 'api':
+      return api(req, res, parts[1], url.search);
+    case 'plan': {
+      const { article, ...plan } = await readJson(req);
+      plans.set(article, [...(plans.get(article) ?? []), { times: 1, ...plan }]);
+      return send(res, 204, 'text/plain', '');
+    }
+    case 'count': {
+      const article = url.searchParams.get('article');
+      const { n } = (await commentServer()).db.prepare('SELECT count(*) AS n FROM comments WHERE article_id = ?').get(article);
+      return send(res, 200, 'application/json', JSON.stringify({ total: n, posts: posts.get(article) ?? 0 }));
+    }
+    default:
+      return send(res, 404, 'text/plain', 'Not found');
+  }
+}
+
+export default async function faultsServer(ctx, next) {
+  if (!ctx.path.startsWith(PREFIX)) return next();
+  ctx.respond = false;
+  // Koa presets 404; requests answered late or never must not be reported as missing files.
+  ctx.res.statusCode = 200;
+  const url = new URL(ctx.url, 'http://localhost');
+  try {
+    await route(ctx.req, ctx.res, url);
+  } catch (error) {
+    console.error('[faults server]', error);
+    send(ctx.res, 500, 'text/plain', String(error));
+  }
+}

@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCommentServer } from './comments/server.mjs';
 import { seedDemoComments } from './comments/seed.mjs';
+import { PAGE_HEADERS } from './headers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = {
@@ -40,6 +41,7 @@ async function serveFile(req, res, pathname) {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      ...PAGE_HEADERS[pathname],
     });
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;

@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { defineElement } from '../internal/define.js';
@@ -95,6 +96,7 @@ function newKey(): string {
 }
 
 /**
+ * @tagname comment-box
  * @summary The comments of one article: a threaded, paged list and a form to post one,
  * against the Lapa comments protocol or a WordPress site's REST API.
  *
@@ -667,7 +669,16 @@ export class CommentBoxElement extends LitElement {
 
   // ---- rendering -----------------------------------------------------------------
 
-  private renderList(nodes: readonly ThreadNode[], depth: number): TemplateResult {
+  /**
+   * Everything a rendered comment depends on besides the comment itself. Each keystroke
+   * re-renders the element; a comment whose inputs did not change is not rendered again
+   * (with 1,000 comments on the page, that was most of every keystroke's time: BENCHMARKS.md).
+   */
+  private commentInputs(): unknown[] {
+    return [this.locale.value, this.t('anonymous'), this.t('pending'), this.t('reply'), this.isOpen(), this.activeBackend];
+  }
+
+  private renderList(nodes: readonly ThreadNode[], depth: number, inputs = this.commentInputs()): TemplateResult {
     const max = this.clamp(this.maxDepth, 100);
     // At the deepest level, replies to replies line up instead of indenting further.
     const items = depth >= max ? flatten(nodes) : nodes;
@@ -677,9 +688,9 @@ export class CommentBoxElement extends LitElement {
         (node) => node.comment.id,
         (node) =>
           html`<li part="item">
-            ${this.renderComment(node.comment, depth < max)}
+            ${guard([node.comment, depth < max, ...inputs], () => this.renderComment(node.comment, depth < max))}
             ${this.draft.parent === node.comment.id && this.isOpen() ? this.renderForm(node.comment) : nothing}
-            ${depth < max && node.children.length ? this.renderList(node.children, depth + 1) : nothing}
+            ${depth < max && node.children.length ? this.renderList(node.children, depth + 1, inputs) : nothing}
           </li>`,
       )}
     </ol>`;

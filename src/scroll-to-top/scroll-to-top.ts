@@ -42,6 +42,7 @@ function query(root: ParentNode, selector: string): Element | null {
 }
 
 /**
+ * @tagname scroll-to-top
  * @summary A back-to-top button: appears once the reader has scrolled past a threshold,
  * scrolls the page (or a scroll container) back to the top and moves keyboard focus
  * there; optionally rings itself with the reader's progress.

@@ -1,0 +1,197 @@
+/**
+ * Host pages for the embedding tests: each test opens a real page of test/embed/pages/
+ * (served by test/servers/embed.mjs) in an iframe, so it gets its own window, custom
+ * element registry and globals, and loads the built script-tag bundle the way a partner
+ * page does.
+ */
+import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
+import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import type { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
+
+export const BUNDLE = '/__embed/dist/lapa-widgets.min.js';
+export const FEED = '/__embed/data/feed.json';
+export const DANGEROUS = '/__embed/data/dangerous.json';
+export const COMMENTS = '/__embed/api/articles/embed/comments';
+/** The feed's title, entities decoded. */
+export const FEED_TITLE = 'Three partners, one toolkit & a handbook';
+/** Comments the test server seeds for the article (two threads, one reply). */
+export const SEEDED_COMMENTS = 3;
+
+export interface RecordedEvent {
+  type: string;
+  tag: string;
+  id: string;
+  kind?: string;
+  status?: number;
+}
+
+/** What test/embed/pages/record.js collects in each page. */
+export interface EmbedLog {
+  events: RecordedEvent[];
+  errors: string[];
+  consoleErrors: string[];
+  violations: unknown[];
+  when(type: string, id?: string): Promise<RecordedEvent>;
+}
+
+export interface LapaWidgetsGlobal {
+  NewsCardElement: typeof NewsCardElement;
+  CommentBoxElement: typeof CommentBoxElement;
+  ScrollToTopElement: typeof ScrollToTopElement;
+}
+
+export type HostWindow = Window &
+  typeof globalThis & {
+    __embed: EmbedLog;
+    LapaWidgets?: LapaWidgetsGlobal;
+    [key: string]: unknown;
+  };
+
+export interface HostPage {
+  frame: HTMLIFrameElement;
+  win: HostWindow;
+  doc: Document;
+  log: EmbedLog;
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+/** Opens `path` in a new iframe of the given size and waits for its load event. */
+export async function openPage(path: string, { width = 800, height = 600 } = {}): Promise<HostPage> {
+  const frame = document.createElement('iframe');
+  frame.width = String(width);
+  frame.height = String(height);
+  // Every frame at the top left of the runner's viewport: Chromium stops rendering frames
+  // scrolled out of view, and with it IntersectionObserver and animation frames.
+  frame.style.cssText = 'position: fixed; top: 0; left: 0; border: 0; background: #fff';
+  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  frame.src = path;
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  const win = frame.contentWindow as HostWindow;
+  if (!win.__embed) throw new Error(`${path} did not load record.js (is the embed server mounted?)`);
+  return { frame, win, doc: frame.contentDocument!, log: win.__embed };
+}
+
+/** Removes every page opened so far; call from afterEach. */
+export function closePages(): void {
+  for (const frame of frames.splice(0)) frame.remove();
+}
+
+/** Runs a classic script in the page, as a `<script src>` added to its body, and waits for it. */
+export function addScript(page: HostPage, src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = page.doc.createElement('script');
+    script.src = src;
+    script.addEventListener('load', () => resolve(), { once: true });
+    script.addEventListener('error', () => reject(new Error(`${src} failed to load`)), { once: true });
+    page.doc.body.append(script);
+  });
+}
+
+/**
+ * The first `type` event from the element `id` that the page recorded (whenever it fired:
+ * record.js listens from the page's start). Fails with the page's log after `timeout`.
+ */
+export async function recorded(page: HostPage, type: string, id?: string, timeout = 6000): Promise<RecordedEvent> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no ${type}${id ? ` from #${id}` : ''} within ${timeout} ms; page log: ${JSON.stringify(summary(page))}`)),
+      timeout,
+    );
+  });
+  try {
+    return await Promise.race([page.log.when(type, id), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The parts of the log worth printing when something went wrong. */
+export function summary(page: HostPage): Pick<EmbedLog, 'events' | 'errors' | 'consoleErrors' | 'violations'> {
+  const { events, errors, consoleErrors, violations } = page.log;
+  return { events, errors, consoleErrors, violations };
+}
+
+/** Uncaught errors, unhandled rejections and console errors the page recorded. */
+export function problems(page: HostPage): string[] {
+  return [...page.log.errors, ...page.log.consoleErrors];
+}
+
+export function byId<T extends Element>(page: HostPage, id: string): T {
+  const el = page.doc.getElementById(id);
+  if (!el) throw new Error(`no #${id} in the page`);
+  return el as unknown as T;
+}
+
+export function part<T extends Element = HTMLElement>(host: Element, name: string): T | null {
+  return host.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
+}
+
+export function parts(host: Element, name: string): Element[] {
+  return [...(host.shadowRoot?.querySelectorAll(`[part~="${name}"]`) ?? [])];
+}
+
+export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits for a Lit element of another window to finish rendering. */
+export async function rendered(el: Element): Promise<void> {
+  await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+}
+
+/**
+ * Asserts the three widgets of a standard test page show real data: the card its article,
+ * the comment box the seeded comments and its form, and the scroll-to-top button appears
+ * once the page is scrolled past its threshold.
+ */
+export async function expectWidgetsWork(page: HostPage, { card = 'card', comments = 'comments', top = 'top' } = {}): Promise<string[]> {
+  const failures: string[] = [];
+  if (card) {
+    await recorded(page, 'news-card-load', card);
+    const el = byId(page, card);
+    await rendered(el);
+    if (text(part(el, 'title')) !== FEED_TITLE) failures.push(`#${card} title is "${text(part(el, 'title'))}"`);
+  }
+  if (comments) {
+    await recorded(page, 'comment-box-load', comments);
+    const el = byId(page, comments);
+    await rendered(el);
+    if (parts(el, 'comment').length !== SEEDED_COMMENTS) failures.push(`#${comments} shows ${parts(el, 'comment').length} comments`);
+    if (!part(el, 'form')) failures.push(`#${comments} has no form`);
+  }
+  if (top) {
+    const el = byId(page, top);
+    if (!el.shadowRoot || !part(el, 'button')) failures.push(`#${top} did not render its button`);
+    else {
+      page.win.scrollTo(0, 1500);
+      const shown = await until(() => el.matches(':state(visible)'), 3000);
+      if (!shown) failures.push(`#${top} did not appear after scrolling`);
+      page.win.scrollTo(0, 0);
+      if (!(await until(() => !el.matches(':state(visible)'), 3000))) failures.push(`#${top} did not hide after scrolling back`);
+      await transitionsEnd(el);
+    }
+  }
+  return failures;
+}
+
+/** Waits for the CSS transitions running in `host`'s shadow tree to finish. */
+export async function transitionsEnd(host: Element): Promise<void> {
+  const win = host.ownerDocument.defaultView as Window & typeof globalThis;
+  const running = host.shadowRoot?.getAnimations().filter((a) => a instanceof win.CSSTransition) ?? [];
+  await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+}
+
+/**
+ * Polls `predicate` until it holds or `timeout` passes; says which. Timers, not animation
+ * frames: the runner's own page may be a background tab, where frames do not come.
+ */
+export async function until(predicate: () => boolean, timeout = 3000): Promise<boolean> {
+  const end = performance.now() + timeout;
+  while (!predicate()) {
+    if (performance.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}

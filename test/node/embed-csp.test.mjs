@@ -1,0 +1,179 @@
+// The script-tag bundle under a strict Content-Security-Policy, in real top-level page
+// loads in Chromium (the test runner's harness page needs inline scripts, so these pages
+// are opened directly): every widget renders real data, a comment posts, and not one
+// `securitypolicyviolation` event or console error happens. Also the demo's CSP variant
+// and the SRI hash the build writes beside the bundle.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { startDemoServer } from '../../demo/server.mjs';
+import { fillComment, launch, pageLog, recorded, shadowCount, shadowText, startEmbedServer, submitComment, visit } from '../embed/browser.mjs';
+
+/** The exact policy the README documents; written out here so a weakened copy fails. */
+const DOCUMENTED_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lapa-widgets lit-html 'allow-duplicates'";
+const FEED_TITLE = 'Three partners, one toolkit & a handbook';
+const BUNDLE = new URL('../../dist/lapa-widgets.min.js', import.meta.url);
+
+/** Asserts the page saw no CSP violation, uncaught error or console error. */
+async function assertClean(visitResult) {
+  const log = await pageLog(visitResult.page);
+  assert.deepEqual(
+    { violations: log.violations, errors: log.errors, consoleErrors: [...log.consoleErrors, ...visitResult.consoleErrors], pageErrors: visitResult.pageErrors },
+    { violations: [], errors: [], consoleErrors: [], pageErrors: [] },
+  );
+}
+
+/** The standard test page's widgets show their data. */
+async function assertWidgetsRender(page) {
+  for (const id of ['card', 'hostile', 'wp']) await recorded(page, 'news-card-load', id);
+  await recorded(page, 'comment-box-load', 'comments');
+  assert.equal(await shadowText(page, '#card', '[part~="title"]'), FEED_TITLE);
+  // Bodies full of inline styles and handlers went through the sanitiser under Trusted
+  // Types, and a WordPress title's entities through the decoder.
+  assert.match(await shadowText(page, '#hostile', '[part~="body"]'), /Last safe paragraph/);
+  assert.equal(await shadowText(page, '#wp', '[part~="title"]'), 'Noslēdzies projekts par sadarbību “radošās sociālās uzņēmējdarbības” jomā');
+  assert.match(await shadowText(page, '#wp', '[part~="body"]'), /Gēteborgā/);
+  assert.ok((await shadowCount(page, '#comments', '[part~="comment"]')) >= 3, 'the seeded comments are listed');
+  assert.equal(await shadowCount(page, '#top', '[part~="button"]'), 1);
+  // Images load under img-src 'self'.
+  await page.waitForFunction(
+    () =>
+      ['#card', '#wp'].every((host) => {
+        const img = document.querySelector(host)?.shadowRoot?.querySelector('[part~="image"]');
+        return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+      }),
+    { timeout: 5000 },
+  );
+}
+
+describe('strict Content-Security-Policy', { timeout: 60_000 }, () => {
+  let browser;
+  let site;
+  let cdn;
+
+  before(async () => {
+    [browser, site, cdn] = await Promise.all([launch(), startEmbedServer(), startEmbedServer()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all([site?.close(), cdn?.close()]);
+  });
+
+  it('renders all three widgets with real data and posts a comment with zero violations', async () => {
+    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-widgets.html`);
+    const { page, response } = visited;
+    assert.equal(response.headers()['content-security-policy'], DOCUMENTED_CSP);
+    await assertWidgetsRender(page);
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await page.waitForFunction(() => document.querySelector('#top').matches(':state(visible)'), { timeout: 3000 });
+    await fillComment(page, '#comments', { name: 'Līga Kalniņa', email: 'liga@example.org', text: 'Posted from a page under a strict CSP.' });
+    await submitComment(page, '#comments');
+    await recorded(page, 'comment-box-posted', 'comments');
+    await page.waitForFunction(() => document.querySelector('#comments').shadowRoot.textContent.includes('Posted from a page under a strict CSP.'), { timeout: 3000 });
+    await assertClean(visited);
+    await page.close();
+  });
+
+  it('is a real test: the same page refuses and reports an unsafe DOM write', async () => {
+    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-widgets.html`);
+    const outcome = await visited.page.evaluate(() => {
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<b>not trusted</b>');
+        return 'written';
+      } catch (error) {
+        return error.name;
+      }
+    });
+    assert.equal(outcome, 'TypeError');
+    await visited.page.waitForFunction(() => window.__embed.violations.some((v) => v.directive === 'require-trusted-types-for'), { timeout: 3000 });
+    await visited.page.close();
+  });
+
+  it('loads the bundle twice with zero violations, thanks to allow-duplicates', async () => {
+    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-twice.html`);
+    await assertWidgetsRender(visited.page);
+    await assertClean(visited);
+    await visited.page.close();
+  });
+
+  it("needs 'allow-duplicates': without it a second copy of Lit is refused its policy", async () => {
+    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
+    assert.doesNotMatch(visited.response.headers()['content-security-policy'], /allow-duplicates/);
+    await visited.page.waitForFunction(() => window.__embed.violations.length > 0, { timeout: 3000 });
+    const { violations } = await pageLog(visited.page);
+    assert.ok(
+      violations.some((v) => v.directive === 'trusted-types' && v.sample === 'lit-html'),
+      JSON.stringify(violations),
+    );
+    await visited.page.close();
+  });
+
+  it("runs beside the host's own Lit 2 with zero violations", async () => {
+    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-lit2.html`);
+    await assertWidgetsRender(visited.page);
+    assert.equal(await shadowText(visited.page, '#greeting', '[part~="text"]'), 'Hello, reader');
+    await assertClean(visited);
+    await visited.page.close();
+  });
+
+  it('loads a version pinned with integrity and crossorigin from another origin (a CDN)', async () => {
+    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-cdn.html?cdn=${encodeURIComponent(cdn.origin)}`);
+    const src = await visited.page.evaluate(() => document.querySelector('script[integrity]').src);
+    assert.ok(src.startsWith(`${cdn.origin}/`), src);
+    await assertWidgetsRender(visited.page);
+    await assertClean(visited);
+    await visited.page.close();
+  });
+});
+
+describe('the SRI hash the build writes', () => {
+  it('is the sha384 of the bundle, in integrity-attribute form', () => {
+    const expected = `sha384-${createHash('sha384').update(readFileSync(BUNDLE)).digest('base64')}`;
+    assert.equal(readFileSync(new URL('../../dist/lapa-widgets.min.js.sri', import.meta.url), 'utf8').trim(), expected);
+  });
+});
+
+describe('the demo under the strict policy (demo/csp.html)', { timeout: 60_000 }, () => {
+  let browser;
+  let demo;
+
+  before(async () => {
+    [browser, demo] = await Promise.all([launch(), startDemoServer({ port: 0, dbPath: ':memory:' })]);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('is served with the documented policy, renders every widget and posts a comment with zero violations', async () => {
+    const visited = await visit(browser, `${demo.url}demo/csp.html`, { record: true });
+    const { page } = visited;
+    // Without the policy, zero violations would prove nothing.
+    assert.equal(
+      visited.response.headers()['content-security-policy'],
+      DOCUMENTED_CSP,
+      'demo/server.mjs must send the headers of demo/headers.mjs (PAGE_HEADERS) for /demo/csp.html',
+    );
+    await recorded(page, 'news-card-load');
+    await recorded(page, 'comment-box-load');
+    const listedAt = Date.now();
+    assert.match(await shadowText(page, 'news-card', '[part~="title"]'), /Radošās sociālās uzņēmējdarbības/);
+    assert.ok((await shadowCount(page, 'comment-box', '[part~="comment"]')) > 0);
+    assert.equal(await shadowCount(page, 'scroll-to-top', '[part~="button"]'), 1);
+    // The demo's comments server turns away forms sent sooner than 3 s after they were
+    // issued (its spam check); a reader takes longer than that to type.
+    const text = `A reader's comment under a strict CSP (${Date.now()}).`;
+    await fillComment(page, 'comment-box', { name: 'Jānis Ozols', email: 'janis@example.org', text });
+    const wait = 3100 - (Date.now() - listedAt);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await submitComment(page, 'comment-box');
+    await recorded(page, 'comment-box-posted');
+    await page.waitForFunction((t) => document.querySelector('comment-box').shadowRoot.textContent.includes(t), { timeout: 3000 }, text);
+    assert.equal(await page.$eval('#violations', (el) => el.value), '0');
+    await assertClean(visited);
+    await page.close();
+  });
+});

@@ -1,12 +1,9 @@
 import { css } from 'lit';
+import { hostBlock, textReset } from '../internal/base.styles.js';
 
-export default css`
-  :host {
-    display: block !important;
-  }
-  :host([hidden]) {
-    display: none !important;
-  }
+export default [
+  hostBlock,
+  css`
 
   .base {
     --_accent: var(--comment-box-accent-color, light-dark(#0b57d0, #8ab4f8));
@@ -21,18 +18,10 @@ export default css`
     --_gap: var(--comment-box-gap, 1.25em);
     --_indent: var(--comment-box-indent, 1.5em);
     position: relative;
-    /* Names, links and words of any length stay inside the box. */
-    overflow-wrap: anywhere;
     color: var(--comment-box-text-color, inherit);
     font: inherit;
     line-height: 1.5;
-    /* The page's typeface and colour are welcome; its text layout quirks are not. */
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    white-space: normal;
-    letter-spacing: normal;
-    word-spacing: normal;
+    ${textReset}
   }
 
   .sr-only {
@@ -289,4 +278,5 @@ export default css`
   .status:not(:empty) {
     margin-block-start: 1em;
   }
-`;
+`,
+];

@@ -1,13 +1,9 @@
 import { css } from 'lit';
+import { hostBlock, textReset } from '../internal/base.styles.js';
 
-export default css`
-  /* Only display on the host, important so a page rule like "* { all: unset }" can't undo it. */
-  :host {
-    display: block !important;
-  }
-  :host([hidden]) {
-    display: none !important;
-  }
+export default [
+  hostBlock,
+  css`
 
   .base {
     --_bg: var(--news-card-background, light-dark(#fff, #1d2127));
@@ -31,15 +27,7 @@ export default css`
     border-radius: var(--news-card-border-radius, 0.75rem);
     font-family: var(--news-card-font-family, inherit);
     line-height: 1.5;
-    /* A legacy page's inherited text styles (centred, indented, uppercase, tracked, nowrap)
-       stop here; only its font is inherited on purpose. */
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    overflow-wrap: anywhere;
+    ${textReset}
   }
   /* Focused only to keep focus in the card after Retry; the card itself is no control. */
   .base:focus {
@@ -295,4 +283,5 @@ export default css`
       outline-color: Highlight;
     }
   }
-`;
+`,
+];

@@ -206,6 +206,22 @@ export default [
     cursor: pointer;
   }
 
+  /* In a row of cards nothing may move when the articles arrive (layout shift 0, see
+     BENCHMARKS.md), so a card's boxes do not depend on its text: the headline keeps three
+     lines, the meta line two, the tags one row (further tags are clipped). */
+  .card .title,
+  .card .skeleton .title {
+    min-block-size: 3lh;
+  }
+  .card .meta {
+    min-block-size: 2lh;
+    align-content: flex-start;
+  }
+  .card .tags {
+    max-block-size: calc(0.8125em * 1.5 + 0.25rem);
+    overflow: hidden;
+  }
+
   /* The skeleton has the loaded card's boxes and line heights, so nothing moves on load. */
   .bone {
     background-color: var(--_bone);

@@ -2,25 +2,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
 import { messages } from '../../src/comment-box/comment-box.messages.js';
-import type { CommentBoxErrorEvent } from '../../src/internal/events.js';
-import { FAULTS, bystanderProblems, faultUrl, mountBystanders, partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
+import { FAULTS, failing, bystanderProblems, faultUrl, mountBystanders, partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
 import type { Bystanders } from './helpers.js';
 
 const lv = messages.lv;
 
 /** Words the Latvian error must contain besides "the comments could not be loaded", per kind. */
 const DETAIL: Record<string, string | undefined> = { timeout: lv.timeout, network: lv.network, invalid: lv.invalid, 'not-json': lv.invalid, 'too-large': lv.invalid };
-
-/** Renders a Latvian comment box for `src` and resolves with it and its first error event. */
-async function failing(src: string): Promise<{ box: CommentBoxElement; event: CommentBoxErrorEvent }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang="lv"></div>`);
-  const error = oneEvent(wrapper, 'comment-box-error');
-  render(html`<comment-box src=${src} timeout="400"></comment-box>`, wrapper);
-  const event = (await error) as unknown as CommentBoxErrorEvent;
-  const box = wrapper.querySelector<CommentBoxElement>('comment-box')!;
-  await box.updateComplete;
-  return { box, event };
-}
 
 describe('<comment-box> loading from broken servers', () => {
   let bystanders: Bystanders;
@@ -36,7 +24,7 @@ describe('<comment-box> loading from broken servers', () => {
     it(`shows the Latvian error for ${what}, reports kind ${kind}, and loads on Retry once the server recovers`, async function () {
       this.timeout(6000);
       const key = uid();
-      const { box, event } = await failing(await faultUrl('comments', fault, key));
+      const { el: box, event } = await failing('comment-box', await faultUrl('comments', fault, key));
       expect(event.kind).to.equal(kind);
       if (kind === 'http') expect(event.status).to.equal(status);
       const error = partOf(box, 'error');
@@ -75,7 +63,7 @@ describe('<comment-box> loading from broken servers', () => {
     const key = uid();
     setOnline(false);
     try {
-      const { box, event } = await failing(`/__faults/comments/refuse/${key}`);
+      const { el: box, event } = await failing('comment-box', `/__faults/comments/refuse/${key}`);
       expect(event.kind).to.equal('network');
       expect(textOf(partOf(box, 'error'))).to.contain(lv.offline);
       await recover(key);

@@ -1,6 +1,7 @@
 /**
  * Shared steps of the fault tests: the broken servers are test/servers/faults.mjs.
  */
+import { fixture, oneEvent } from '@open-wc/testing';
 import { html, render } from 'lit';
 import '../../src/define.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
@@ -130,3 +131,19 @@ export async function bystanderProblems({ wrapper, card, box, scroller }: Bystan
 
 export const partOf = (el: Element, name: string): HTMLElement | null => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+interface Failing {
+  'news-card': { el: NewsCardElement; event: HTMLElementEventMap['news-card-error'] };
+  'comment-box': { el: CommentBoxElement; event: HTMLElementEventMap['comment-box-error'] };
+}
+
+/** Renders a Latvian widget for `src` (timeout 400 ms) and resolves with it and its first error event. */
+export async function failing<T extends keyof Failing>(tag: T, src: string): Promise<Failing[T]> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang="lv"></div>`);
+  const error = oneEvent(wrapper, `${tag}-error`);
+  render(tag === 'news-card' ? html`<news-card src=${src} timeout="400"></news-card>` : html`<comment-box src=${src} timeout="400"></comment-box>`, wrapper);
+  const event = await error;
+  const el = wrapper.querySelector(tag) as Failing[T]['el'];
+  await el.updateComplete;
+  return { el, event } as unknown as Failing[T];
+}

@@ -3,25 +3,13 @@ import { render } from 'lit';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { messages } from '../../src/news-card/news-card.messages.js';
 import type { NewsCardMessages } from '../../src/news-card/news-card.messages.js';
-import type { NewsCardErrorEvent } from '../../src/internal/events.js';
-import { FAULTS, bystanderProblems, faultUrl, mountBystanders, otherOrigin, partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
+import { FAULTS, failing, bystanderProblems, faultUrl, mountBystanders, otherOrigin, partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
 import type { Bystanders } from './helpers.js';
 
 /** The Latvian message each kind of failure must show. */
 function expectedMessage(kind: string, status?: number): keyof NewsCardMessages {
   if (kind === 'http') return status === 404 ? 'errorNotFound' : 'errorServer';
   return ({ 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout', network: 'errorNetwork' } as const)[kind as 'invalid'];
-}
-
-/** Renders a Latvian card for `src` and resolves with it and its first error event. */
-async function failing(src: string): Promise<{ card: NewsCardElement; event: NewsCardErrorEvent }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang="lv"></div>`);
-  const error = oneEvent(wrapper, 'news-card-error');
-  render(html`<news-card src=${src} timeout="400"></news-card>`, wrapper);
-  const event = (await error) as unknown as NewsCardErrorEvent;
-  const card = wrapper.querySelector<NewsCardElement>('news-card')!;
-  await card.updateComplete;
-  return { card, event };
 }
 
 describe('<news-card> against broken servers', () => {
@@ -38,7 +26,7 @@ describe('<news-card> against broken servers', () => {
     it(`shows the Latvian error for ${what}, reports kind ${kind}, and loads on Retry once the server recovers`, async function () {
       this.timeout(8000);
       const key = uid();
-      const { card, event } = await failing(await faultUrl('news', fault, key));
+      const { el: card, event } = await failing('news-card', await faultUrl('news', fault, key));
       expect(event.kind).to.equal(kind);
       // The status of the answer, when one came (a 200 with a bad body says 200).
       if (kind === 'http') expect(event.status).to.equal(status);
@@ -103,7 +91,7 @@ describe('<news-card> against broken servers', () => {
     const key = uid();
     setOnline(false);
     try {
-      const { card, event } = await failing(`/__faults/news/refuse/${key}`);
+      const { el: card, event } = await failing('news-card', `/__faults/news/refuse/${key}`);
       expect(event.kind).to.equal('network');
       expect(textOf(partOf(card, 'error')?.querySelector('.message'))).to.equal(messages.lv.errorOffline);
       await recover(key);

@@ -209,13 +209,6 @@ export default [
   /* In a row of cards nothing may move when the articles arrive (layout shift 0, see
      BENCHMARKS.md), so a card's boxes do not depend on its text: the headline keeps three
      lines, the meta line two, the tags one row (further tags are clipped). */
-  /* Off-screen cards skip style, layout and paint until they come near (BENCHMARKS.md:
-     200 cards cost about 2x a hand-written card's CPU without this, 0.8x with it). The
-     intrinsic size is a card's typical height; once rendered, its real size is kept. */
-  .base.card {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 30rem;
-  }
   .card .title,
   .card .skeleton .title {
     min-block-size: 3lh;

@@ -3,8 +3,8 @@ import '../../src/define.js';
 import { messages as commentMessages } from '../../src/comment-box/comment-box.messages.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { CARD_PARTS, expectText, part } from './cards.js';
-import { canaryRequests, documentSnapshot, executions, idle, inspect, installTraps, loadVectors, report, serverCanaryHits, settle, summarise, uncaught } from './harness.js';
-import type { Tally, Vector, Violation } from './harness.js';
+import { executions, idle, injectionSuite, inspect, itLeftNoTrace, settle, summarise, uncaught } from './harness.js';
+import type { Violation } from './harness.js';
 
 /**
  * Attribute values a host page sets (from its CMS, a template, a query string), and the
@@ -126,19 +126,8 @@ const CASES: Case[] = [
 ];
 
 describe('injection through attributes and properties a host page sets', () => {
-  let vectors: Vector[];
-  const tally: Tally = { group: 'attributes', paths: 0, renders: 0, executions: 0, violations: 0 };
-  const pageBefore = documentSnapshot();
-
-  before(async () => {
-    installTraps();
-    vectors = await loadVectors();
-  });
-
-  after(async () => {
-    tally.executions = executions.length;
-    await report(tally, vectors);
-  });
+  const suite = injectionSuite('attributes');
+  const { tally } = suite;
 
   for (const c of CASES) {
     it(`keeps every vector in ${c.name} inert and shows labels as text`, async function () {
@@ -154,8 +143,8 @@ describe('injection through attributes and properties a host page sets', () => {
       const warnings: unknown[][] = [];
       console.warn = (...args: unknown[]) => warnings.push(args);
       try {
-        for (let from = 0; from < vectors.length; from += BATCH) {
-          const batch = vectors.slice(from, from + BATCH);
+        for (let from = 0; from < suite.vectors.length; from += BATCH) {
+          const batch = suite.vectors.slice(from, from + BATCH);
           const elements = batch.map((v) => c.make(v.payload));
           container.append(...elements);
           await Promise.all(elements.map((el) => idle(el)));
@@ -173,17 +162,13 @@ describe('injection through attributes and properties a host page sets', () => {
         base?.remove();
       }
       tally.paths++;
-      tally.renders += vectors.length;
+      tally.renders += suite.vectors.length;
       tally.violations += violations.length;
       expect(executions.slice(ran), 'code ran').to.deep.equal([]);
       expect(uncaught, 'uncaught errors').to.deep.equal([]);
-      expect(violations.length, summarise(violations, vectors)).to.equal(0);
+      expect(violations.length, summarise(violations, suite.vectors)).to.equal(0);
     });
   }
 
-  it('requested no canary and left the page unchanged', async () => {
-    expect(canaryRequests, 'canary requests seen by the page').to.deep.equal([]);
-    expect(await serverCanaryHits(), 'canary requests seen by the server').to.deep.equal([]);
-    expect(documentSnapshot()).to.deep.equal(pageBefore);
-  });
+  itLeftNoTrace(suite);
 });

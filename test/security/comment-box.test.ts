@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/comment-box/define.js';
 import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
 import { expectText } from './cards.js';
-import { canaryRequests, documentSnapshot, executions, inspect, installTraps, loadVectors, report, serverCanaryHits, settle, summarise, textOnly, uncaught } from './harness.js';
-import type { Tally, Vector, Violation } from './harness.js';
+import { executions, injectionSuite, inspect, itLeftNoTrace, settle, summarise, textOnly, uncaught } from './harness.js';
+import type { Violation } from './harness.js';
 
 /** Comments per box: a box shows one page, and pages hold at most 100 threads. */
 const CHUNK = 100;
@@ -69,19 +69,8 @@ async function loaded(boxes: CommentBoxElement[]): Promise<void> {
 }
 
 describe('injection through comments into <comment-box>', () => {
-  let vectors: Vector[];
-  const tally: Tally = { group: 'comments', paths: 0, renders: 0, executions: 0, violations: 0 };
-  const pageBefore = documentSnapshot();
-
-  before(async () => {
-    installTraps();
-    vectors = await loadVectors();
-  });
-
-  after(async () => {
-    tally.executions = executions.length;
-    await report(tally, vectors);
-  });
+  const suite = injectionSuite('comments');
+  const { tally } = suite;
 
   for (const path of PATHS) {
     it(`renders every vector in ${path.name} inert, as text where it is text, and inside the box`, async function () {
@@ -89,7 +78,7 @@ describe('injection through comments into <comment-box>', () => {
       const ran = executions.length;
       const container = await fixture<HTMLDivElement>(html`<div style="width: 420px"></div>`);
       const chunks: [number, number][] = [];
-      for (let from = 0; from < vectors.length; from += CHUNK) chunks.push([from, Math.min(vectors.length, from + CHUNK)]);
+      for (let from = 0; from < suite.vectors.length; from += CHUNK) chunks.push([from, Math.min(suite.vectors.length, from + CHUNK)]);
       const boxes = chunks.map(([from, to]) => {
         const box = document.createElement('comment-box') as CommentBoxElement;
         box.setAttribute('lang', 'en');
@@ -123,7 +112,7 @@ describe('injection through comments into <comment-box>', () => {
         }
         for (const comment of comments) {
           const i = vectorOf(comment);
-          const problem = i === undefined ? undefined : path.check?.(comment, vectors[i]!.payload);
+          const problem = i === undefined ? undefined : path.check?.(comment, suite.vectors[i]!.payload);
           if (problem) violations.push({ vector: i!, path: path.name, rule: 'text is not literal', detail: problem });
         }
       }
@@ -136,15 +125,11 @@ describe('injection through comments into <comment-box>', () => {
       tally.violations += violations.length;
       expect(executions.slice(ran), 'code ran').to.deep.equal([]);
       expect(uncaught, 'uncaught errors').to.deep.equal([]);
-      expect(violations.length, summarise(violations, vectors)).to.equal(0);
+      expect(violations.length, summarise(violations, suite.vectors)).to.equal(0);
       // Ids over 100 characters are refused by the client: the rest must all be there.
-      expect(renders).to.be.greaterThan(path.reply ? vectors.length / 2 : vectors.length - 1);
+      expect(renders).to.be.greaterThan(path.reply ? suite.vectors.length / 2 : suite.vectors.length - 1);
     });
   }
 
-  it('requested no canary and left the page unchanged', async () => {
-    expect(canaryRequests, 'canary requests seen by the page').to.deep.equal([]);
-    expect(await serverCanaryHits(), 'canary requests seen by the server').to.deep.equal([]);
-    expect(documentSnapshot()).to.deep.equal(pageBefore);
-  });
+  itLeftNoTrace(suite);
 });

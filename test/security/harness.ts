@@ -3,6 +3,7 @@
  * or load, and a walk of every shadow root that reports what must never be rendered.
  * Vectors and hostile documents come from test/servers/hostile.mjs.
  */
+import { expect } from '@open-wc/testing';
 
 export interface Vector {
   source: string;
@@ -306,4 +307,42 @@ export function summarise(violations: Violation[], vectors: Vector[], limit = 25
     .slice(0, limit)
     .map((v) => `#${v.vector} [${vectors[v.vector]?.source}: ${(vectors[v.vector]?.title ?? "").slice(0, 50)}] ${v.path}: ${v.rule}: ${v.detail.slice(0, 300)}`)
     .join('\n');
+}
+
+/** What every injection suite shares: its tally, the vectors, the page as it was. */
+export interface InjectionSuite {
+  tally: Tally;
+  vectors: Vector[];
+  pageBefore: string[];
+}
+
+/**
+ * Call inside a `describe`: installs the traps and loads the vectors before its tests,
+ * and reports the suite's tally after them.
+ */
+export function injectionSuite(group: string): InjectionSuite {
+  const suite: InjectionSuite = {
+    tally: { group, paths: 0, renders: 0, executions: 0, violations: 0 },
+    vectors: [],
+    pageBefore: documentSnapshot(),
+  };
+  before(async () => {
+    installTraps();
+    suite.vectors = await loadVectors();
+  });
+  after(async () => {
+    suite.tally.executions = executions.length;
+    await report(suite.tally, suite.vectors);
+  });
+  return suite;
+}
+
+/** The suite's last test: no canary was requested and the page is as it was (and, where asked, nothing was thrown). */
+export function itLeftNoTrace(suite: InjectionSuite, { threwNothing = false } = {}): void {
+  it(threwNothing ? 'requested no canary, left the page unchanged and threw nothing' : 'requested no canary and left the page unchanged', async () => {
+    expect(canaryRequests, 'canary requests seen by the page').to.deep.equal([]);
+    expect(await serverCanaryHits(), 'canary requests seen by the server').to.deep.equal([]);
+    expect(documentSnapshot()).to.deep.equal(suite.pageBefore);
+    if (threwNothing) expect(uncaught).to.deep.equal([]);
+  });
 }

@@ -2,8 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/news-card/define.js';
 import { expectSummary, expectText, expectTexts, part, recordName, renderCards } from './cards.js';
 import type { CardRecord } from './cards.js';
-import { canaryRequests, clean, decodedText, documentSnapshot, executions, installTraps, loadVectors, report, serverCanaryHits, summarise, uncaught } from './harness.js';
-import type { Tally, Vector } from './harness.js';
+import { clean, decodedText, executions, injectionSuite, itLeftNoTrace, summarise } from './harness.js';
 
 const MEDIA = '_embedded.wp:featuredmedia.0';
 
@@ -30,39 +29,23 @@ const RECORDS: CardRecord[] = [
 ];
 
 describe('injection through WordPress fields into <news-card>', () => {
-  let vectors: Vector[];
-  const tally: Tally = { group: 'wordpress', paths: 0, renders: 0, executions: 0, violations: 0 };
-  const pageBefore = documentSnapshot();
-
-  before(async () => {
-    installTraps();
-    vectors = await loadVectors();
-  });
-
-  after(async () => {
-    tally.executions = executions.length;
-    await report(tally, vectors);
-  });
+  const suite = injectionSuite('wordpress');
+  const { tally } = suite;
 
   for (const record of RECORDS) {
     it(`renders every vector in ${recordName(record)} inert, as text where it is text, and inside the card`, async function () {
       this.timeout(60_000);
       const container = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
       const ran = executions.length;
-      const { renders, violations } = await renderCards(container, '/__hostile/doc/wordpress', record, vectors, (i) => String(i + 1));
+      const { renders, violations } = await renderCards(container, '/__hostile/doc/wordpress', record, suite.vectors, (i) => String(i + 1));
       tally.paths += record.fields.length;
       tally.renders += renders;
       tally.violations += violations.length;
-      expect(renders).to.equal(vectors.length);
+      expect(renders).to.equal(suite.vectors.length);
       expect(executions.slice(ran), 'code ran').to.deep.equal([]);
-      expect(violations.length, summarise(violations, vectors)).to.equal(0);
+      expect(violations.length, summarise(violations, suite.vectors)).to.equal(0);
     });
   }
 
-  it('requested no canary, left the page unchanged and threw nothing', async () => {
-    expect(canaryRequests, 'canary requests seen by the page').to.deep.equal([]);
-    expect(await serverCanaryHits(), 'canary requests seen by the server').to.deep.equal([]);
-    expect(documentSnapshot()).to.deep.equal(pageBefore);
-    expect(uncaught).to.deep.equal([]);
-  });
+  itLeftNoTrace(suite, { threwNothing: true });
 });

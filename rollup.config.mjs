@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { compactGeorgian } from './scripts/compact-georgian.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies);
@@ -48,6 +49,8 @@ function minifyCssTemplates() {
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};])\s*/g, '$1')
           .replace(/;}/g, '}')
+          // CSS escapes, so the bundle stays ASCII (see terser's ascii_only below).
+          .replace(/[^\x00-\x7f]/gu, (c) => `\\\\${c.codePointAt(0).toString(16)} `)
           .trim();
         return `css\`${min}\``;
       });
@@ -75,7 +78,7 @@ export default [
   {
     input: entries,
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    plugins: [minifyCssTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    plugins: [minifyCssTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), compactGeorgian()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
   },
   {
@@ -84,11 +87,14 @@ export default [
       minifyCssTemplates(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+      compactGeorgian(),
       terser({
         ecma: 2021,
         module: false,
         compress: { passes: 2 },
-        format: { comments: false, preamble: banner },
+        // ASCII only: a classic script without a charset is decoded in the page's encoding
+        // (a windows-1257 site, say), which would garble Latvian and Georgian text.
+        format: { comments: false, preamble: banner, ascii_only: true },
       }),
       sri(),
     ],

@@ -103,3 +103,24 @@ describe('widgets added after the bundle (single-page apps)', () => {
     expect(problems(host)).to.deep.equal([]);
   });
 });
+
+describe('pages in a legacy charset', () => {
+  afterEach(closePages);
+
+  it('shows Latvian and Georgian text intact when a windows-1257 page loads the bundle without a charset', async () => {
+    const host = await openPage('/__embed/pages/windows-1257-page.html');
+    expect(host.doc.characterSet).to.equal('windows-1257');
+    await Promise.all([recorded(host, 'comment-box-load', 'comments'), recorded(host, 'comment-box-load', 'comments-ka')]);
+    const lv = byId(host, 'comments');
+    const ka = byId(host, 'comments-ka');
+    await Promise.all([rendered(lv), rendered(ka)]);
+    expect(text(part(lv, 'form-heading'))).to.equal('Pievienot komentāru');
+    expect(text(part(ka, 'form-heading'))).to.equal('დატოვეთ კომენტარი');
+    // Names come from the JSON API (always UTF-8); shown as sent.
+    expect(text(lv.shadowRoot!.querySelector('[part~="author"]'))).to.equal('Ilze Bērziņa');
+    const top = byId(host, 'top');
+    await rendered(top);
+    expect(part(top, 'button')!.getAttribute('aria-label')).to.equal('ზემოთ დაბრუნება');
+    expect(problems(host)).to.deep.equal([]);
+  });
+});

@@ -9,7 +9,9 @@
 //                                drops 'allow-duplicates' from it, ?cdn=<origin> loads the
 //                                bundle from that origin (%CDN% in the page) and allows it
 //                                in script-src. %SRI% is the bundle's integrity hash.
-//   /__embed/dist/<file>         the built dist/ (the script-tag bundle), CORS-open like a CDN
+//   /__embed/dist/<file>         the built dist/ (the script-tag bundle), CORS-open like a CDN;
+//                                ?charset=none sends it without a charset, as many servers
+//                                do. Pages named windows-1257-*.html are sent in that charset.
 //   /__embed/data/<file>         test/fixtures/embed/ (article JSON, images); any image
 //                                under data/wp/ (the WordPress post's uploads) is a small SVG
 //   /__embed/api/articles/<id>/comments
@@ -100,6 +102,8 @@ export function createEmbedServer() {
     let html = found.body.toString('utf8').replaceAll('%CDN%', cdn ?? '');
     if (html.includes('%SRI%')) html = html.replaceAll('%SRI%', (await readFile(`${DIRS.dist}lapa-widgets.min.js.sri`, 'utf8')).trim());
     const headers = {};
+    // A Baltic legacy charset: a classic script without a charset is decoded in it.
+    if (relative.startsWith('windows-1257-')) return send(res, 200, 'text/html; charset=windows-1257', html);
     if (relative.startsWith('csp-')) {
       let policy = STRICT_CSP;
       if (cdn) policy = policy.replace("script-src 'self'", `script-src 'self' ${cdn}`);
@@ -138,7 +142,11 @@ export function createEmbedServer() {
         }
         const found = await readInside(DIRS[area], relative);
         if (!found) send(res, 404, 'text/plain', `not found (is dist/ built? npm run build)`);
-        else send(res, 200, TYPES[extname(found.file)] ?? 'application/octet-stream', found.body, area === 'dist' ? { 'Access-Control-Allow-Origin': '*' } : {});
+        else {
+          let type = TYPES[extname(found.file)] ?? 'application/octet-stream';
+          if (url.searchParams.get('charset') === 'none') type = type.replace(/; charset=.*/, '');
+          send(res, 200, type, found.body, area === 'dist' ? { 'Access-Control-Allow-Origin': '*' } : {});
+        }
         return true;
       }
       case 'vendor': {

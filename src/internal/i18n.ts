@@ -68,8 +68,9 @@ export const KA_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#%&*+<>';
 export const expand = (s: string): string =>
   s[0] === '\x7f' ? s.slice(1).replace(/[A-Z#%&*+<>]/g, (c) => String.fromCharCode(0x10d0 + KA_CODES.indexOf(c))) : s;
 
-// Georgian (CLDR), for browsers whose Intl has no `ka` (Chromium's bundled ICU).
-const KA_MONTHS = expand('იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი').split(' ');
+// Georgian (CLDR), for browsers whose Intl has no `ka` (Chromium's bundled ICU). A function,
+// so that entries which format no dates (scroll-to-top) leave it out.
+const kaMonths = (): string[] => expand('იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი').split(' ');
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -104,7 +105,7 @@ export function formatDate(date: Date, lang: string, style: DateStyle = {}): str
       timeZone: style.timeZone,
     }).formatToParts(date);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const text = `${get('day')} ${KA_MONTHS[get('month') - 1]}, ${get('year')}`;
+    const text = `${get('day')} ${kaMonths()[get('month') - 1]}, ${get('year')}`;
     return style.time ? `${text}, ${pad(get('hour') % 24)}:${pad(get('minute'))}` : text;
   }
   const locale = intlSupports(lang) ? lang : shipped;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
-import { LangController, message } from '../internal/i18n.js';
+import { LangController } from '../internal/i18n.js';
 import messages from './scroll-to-top.messages.js';
 import styles from './scroll-to-top.styles.js';
 
@@ -302,7 +302,7 @@ export class ScrollToTopElement extends LitElement {
   override render(): TemplateResult {
     const shown = this.past && !this.yielding;
     return html`<div part="base" class="base ${this.contained ? 'contained' : 'fixed'} ${shown ? 'shown' : ''}" .inert=${!shown}>
-      <button part="button" class="button" type="button" aria-label=${this.label || message(messages, this.language.value, 'label')} @click=${this.handleClick}>
+      <button part="button" class="button" type="button" aria-label=${this.label || messages[this.language.ui].label} @click=${this.handleClick}>
         ${this.progress
           ? html`<svg part="progress" class="progress ${this.timeline ? 'timeline' : ''}" viewBox="0 0 48 48" aria-hidden="true">
               <circle class="track" cx="24" cy="24" r="22.5"></circle>

@@ -20,41 +20,51 @@ export type Messages<T extends MessageTable> = { en: T } & Record<Exclude<Lang, 
 /** The language tag that applies to `el`: its own `lang`, the nearest ancestor's
  * (walking up through shadow hosts), `<html lang>`, the browser's, else `en`. */
 export function resolveLang(el: Element): string {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-      node = node.parentNode;
-    } else if (node instanceof ShadowRoot) {
-      node = node.host;
-    } else {
-      node = node.parentNode;
-    }
+  for (let node: Element | undefined = el; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const lang = node.closest('[lang]:not([lang=""])')?.getAttribute('lang');
+    if (lang) return lang;
   }
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 
 /** The shipped language for a tag: `lv-LV` -> `lv`, `nb` -> `en`. */
 export function shippedLang(tag: string): Lang {
-  const base = tag.toLowerCase().split(/[-_]/)[0];
-  return (SHIPPED_LANGS as readonly string[]).includes(base!) ? (base as Lang) : 'en';
+  const base = tag.toLowerCase().split(/[-_]/)[0] as Lang;
+  return SHIPPED_LANGS.includes(base) ? base : 'en';
+}
+
+const intlCache = new Map<string, unknown>();
+/**
+ * One Intl object per kind, locale and options. Creating an Intl.DateTimeFormat costs far
+ * more than formatting with one, and a list formats a date per item on every render (a
+ * 1,000-comment thread spent 80% of each keystroke there). Pure memoisation.
+ */
+function intl<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
+  const key = `${Kind.name} ${locale} ${JSON.stringify(options)}`;
+  if (!intlCache.has(key)) intlCache.set(key, new Kind(locale, options));
+  return intlCache.get(key) as T;
 }
 
 const supportCache = new Map<string, boolean>();
 /** Whether this browser's Intl really has date and number data for `lang`. */
 export function intlSupports(lang: string): boolean {
-  let ok = supportCache.get(lang);
-  if (ok === undefined) {
+  if (!supportCache.has(lang)) {
+    let ok = false;
     try {
-      ok = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0 && Intl.NumberFormat.supportedLocalesOf([lang]).length > 0;
+      ok = Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0 && Intl.NumberFormat.supportedLocalesOf(lang).length > 0;
     } catch {
-      ok = false;
+      // An invalid tag: it supports nothing.
     }
     supportCache.set(lang, ok);
   }
-  return ok;
+  return supportCache.get(lang)!;
 }
+
+/** The locale Intl formats `lang` in, or undefined for Georgian where Intl lacks it. */
+const intlLocale = (lang: string): string | undefined => {
+  const shipped = shippedLang(lang);
+  return intlSupports(lang) ? lang : shipped === 'ka' && !intlSupports('ka') ? undefined : shipped;
+};
 
 /**
  * Stand-ins for the Georgian letters ა (U+10D0) to ჰ (U+10F0), in order. The build
@@ -72,73 +82,30 @@ export const expand = (s: string): string =>
 // so that entries which format no dates (scroll-to-top) leave it out.
 const kaMonths = (): string[] => expand('იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი').split(' ');
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 export interface DateStyle {
   /** Include the time of day. */
   time?: boolean;
   timeZone?: string;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/**
- * Creating an Intl.DateTimeFormat costs far more than formatting with one, and a list
- * formats a date per item on every render (a 1,000-comment thread spent 80% of each
- * keystroke here), so there is one per locale and options. Pure memoisation.
- */
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
-
 /** A date as the reader's language writes it ("2021. gada 15. oktobris", "15 ოქტომბერი, 2021"). */
 export function formatDate(date: Date, lang: string, style: DateStyle = {}): string {
-  const shipped = shippedLang(lang);
-  if (shipped === 'ka' && !intlSupports('ka')) {
-    // Fields in the reader's (or the requested) zone, via an Intl that always exists.
-    const parts = dateFormat('en-US', {
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
-      timeZone: style.timeZone,
-    }).formatToParts(date);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const text = `${get('day')} ${kaMonths()[get('month') - 1]}, ${get('year')}`;
-    return style.time ? `${text}, ${pad(get('hour') % 24)}:${pad(get('minute'))}` : text;
-  }
-  const locale = intlSupports(lang) ? lang : shipped;
-  return dateFormat(locale, {
-    dateStyle: 'long',
-    ...(style.time ? { timeStyle: 'short' } : {}),
-    timeZone: style.timeZone,
-  }).format(date);
+  const locale = intlLocale(lang);
+  if (locale) return intl(Intl.DateTimeFormat, locale, { dateStyle: 'long', timeStyle: style.time ? 'short' : undefined, timeZone: style.timeZone }).format(date);
+  // Georgian fields in the reader's (or the requested) zone, via an Intl that always exists.
+  const parts = intl(Intl.DateTimeFormat, 'en-US', {
+    year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone: style.timeZone,
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = `${get('day')} ${kaMonths()[get('month') - 1]}, ${get('year')}`;
+  return style.time ? `${text}, ${pad(get('hour') % 24)}:${pad(get('minute'))}` : text;
 }
 
 /** A number as the reader's language writes it (Georgian: "1 234"). */
 export function formatNumber(n: number, lang: string): string {
-  const shipped = shippedLang(lang);
-  if (shipped === 'ka' && !intlSupports('ka')) {
-    // Same grouping as Latvian and Swedish: a no-break space, decimal comma.
-    return numberFormat('lv').format(n);
-  }
-  return numberFormat(intlSupports(lang) ? lang : shipped).format(n);
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-/** One per locale, for the same reason as dateFormat(). */
-function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format;
-}
-
-const pluralCache = new Map<string, Intl.PluralRules>();
-function pluralRules(lang: Lang): Intl.PluralRules {
-  let rules = pluralCache.get(lang);
-  if (!rules) pluralCache.set(lang, (rules = new Intl.PluralRules(lang)));
-  return rules;
+  // Georgian where Intl lacks it: the same grouping as Latvian, a no-break space.
+  return intl(Intl.NumberFormat, intlLocale(lang) ?? 'lv').format(n);
 }
 
 /** Fills `{name}` placeholders. */
@@ -148,8 +115,7 @@ export function fill(template: string, values: Record<string, string | number> =
 
 /** Chooses the plural form for `n` and fills `{n}` (formatted) and any other values. */
 export function plural(message: PluralMessage, n: number, lang: string, values: Record<string, string | number> = {}): string {
-  const shipped = shippedLang(lang);
-  const form = pluralRules(shipped).select(n);
+  const form = intl(Intl.PluralRules, shippedLang(lang)).select(n);
   const template = message[form] ?? message.other;
   return fill(template, { n: formatNumber(n, lang), ...values });
 }
@@ -196,16 +162,10 @@ export class LangController implements ReactiveController {
   hostConnected(): void {
     this.value = resolveLang(this.host);
     this.observer = new MutationObserver(() => this.refresh());
-    let root: Node = this.host.getRootNode();
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    for (;;) {
-      this.observer.observe(root instanceof Document ? root.documentElement : root, {
-        attributes: true,
-        attributeFilter: ['lang'],
-        subtree: true,
-      });
-      if (!(root instanceof ShadowRoot)) break;
-      root = root.host.getRootNode();
+    // The host's tree and every tree it is nested in, up to the document.
+    for (let node: Element | undefined = this.host; node; node = (node.getRootNode() as ShadowRoot).host) {
+      const root = node.getRootNode();
+      this.observer.observe(root instanceof Document ? root.documentElement : root, { attributeFilter: ['lang'], subtree: true });
     }
   }
 

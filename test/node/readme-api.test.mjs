@@ -143,6 +143,18 @@ describe('README API tables against custom-elements.json', () => {
   }
 });
 
+describe('README structure', () => {
+  it('has each section once (a merge once pasted a second copy of half the README)', () => {
+    let inFence = false;
+    const headings = README.split('\n').filter((line) => {
+      if (/^```/.test(line)) inFence = !inFence;
+      return !inFence && /^#{1,3} /.test(line);
+    });
+    const repeated = headings.filter((h, i) => headings.indexOf(h) !== i);
+    assert.deepEqual(repeated, []);
+  });
+});
+
 describe('the README table parser', () => {
   it('reads sections, headings, tables, code spans, escaped pipes and patterns', () => {
     const md = [

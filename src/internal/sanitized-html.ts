@@ -1,6 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, PartType, directive } from 'lit/directive.js';
-import type { PartInfo } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import { sanitizeHtml } from './sanitize.js';
 import type { SanitizeProfile } from './sanitize.js';
 
@@ -11,18 +10,12 @@ import type { SanitizeProfile } from './sanitize.js';
  * across re-renders, and sanitises again only when the HTML, profile or base changes.
  */
 class SanitizedHtmlDirective extends Directive {
-  private last?: [string, SanitizeProfile, string | undefined];
+  private last?: unknown[];
 
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.CHILD) throw new Error('sanitizedHtml() only renders as a child');
-  }
-
-  render(html: string, profile: SanitizeProfile, base?: string): DocumentFragment | typeof noChange {
-    const last = this.last;
-    if (last && last[0] === html && last[1] === profile && last[2] === base) return noChange;
-    this.last = [html, profile, base];
-    return sanitizeHtml(html, profile, base);
+  render(...args: [html: string, profile: SanitizeProfile, base?: string]): DocumentFragment | typeof noChange {
+    if (args.every((arg, i) => arg === this.last?.[i])) return noChange;
+    this.last = args;
+    return sanitizeHtml(...args);
   }
 }
 

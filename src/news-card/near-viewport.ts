@@ -4,34 +4,28 @@
  * `resetNearViewport()` clears it between tests.
  */
 
-/** How far ahead of the viewport a lazy card starts loading. */
-export const LAZY_MARGIN = '300px 0px';
-
 let observer: IntersectionObserver | undefined;
 const waiting = new Map<Element, () => void>();
 
 function stop(element: Element): void {
   waiting.delete(element);
   observer?.unobserve(element);
-  if (waiting.size === 0) {
-    observer?.disconnect();
-    observer = undefined;
-  }
+  if (!waiting.size) resetNearViewport();
 }
 
-/** Calls `callback` once, when `element` comes within LAZY_MARGIN of the viewport. Returns a cancel function. */
+/** Calls `callback` once, when `element` comes within 300px of the viewport. Returns a cancel function. */
 export function whenNearViewport(element: Element, callback: () => void): () => void {
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) {
-        const near = entry.isIntersecting ? waiting.get(entry.target) : undefined;
+      for (const { isIntersecting, target } of entries) {
+        const near = isIntersecting && waiting.get(target);
         if (near) {
-          stop(entry.target);
+          stop(target);
           near();
         }
       }
     },
-    { rootMargin: LAZY_MARGIN },
+    { rootMargin: '300px 0px' },
   );
   waiting.set(element, callback);
   observer.observe(element);
@@ -48,6 +42,4 @@ export function resetNearViewport(): void {
 }
 
 /** How many elements wait (tests: proves every lazy card shares the one observer). */
-export function nearViewportWaiting(): number {
-  return waiting.size;
-}
+export const nearViewportWaiting = (): number => waiting.size;

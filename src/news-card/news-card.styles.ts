@@ -4,25 +4,16 @@ import { hostBlock, textReset } from '../internal/base.styles.js';
 export default [
   hostBlock,
   css`
-
   .base {
-    --_bg: var(--news-card-background, light-dark(#fff, #1d2127));
-    --_fg: var(--news-card-color, light-dark(#1b1f24, #e8eaed));
     --_muted: var(--news-card-muted-color, light-dark(#535b67, #a9b0bb));
     --_accent: var(--news-card-accent-color, light-dark(#0b5cad, #8ab4f8));
-    --_on-accent: var(--news-card-accent-contrast-color, light-dark(#fff, #10243d));
-    --_error: var(--news-card-error-color, light-dark(#a4262c, #ff9b9b));
     --_border: var(--news-card-border-color, light-dark(#d5d9df, #3a414b));
-    --_tag-bg: var(--news-card-tag-background, light-dark(#eef1f5, #2a3038));
     --_bone: var(--news-card-skeleton-color, light-dark(#e6e9ee, #2c323a));
     --_pad: var(--news-card-padding, clamp(0.875rem, 4%, 1.5rem));
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-inline-size: 0;
     container-type: inline-size;
     overflow: hidden;
-    background: var(--_bg);
-    color: var(--_fg);
+    background: var(--news-card-background, light-dark(#fff, #1d2127));
+    color: var(--news-card-color, light-dark(#1b1f24, #e8eaed));
     border: 1px solid var(--_border);
     border-radius: var(--news-card-border-radius, 0.75rem);
     font-family: var(--news-card-font-family, inherit);
@@ -40,7 +31,8 @@ export default [
     color-scheme: dark;
   }
 
-  .content {
+  .content,
+  .error {
     display: flex;
     flex-direction: column;
     gap: 0.625rem;
@@ -56,25 +48,32 @@ export default [
     background: var(--_bone);
   }
 
-  .title {
+  .title,
+  .meta,
+  .summary,
+  .tags,
+  .message {
     margin: 0;
+  }
+  .title {
     font-family: var(--news-card-title-font-family, inherit);
     font-size: var(--news-card-title-font-size, clamp(1.125rem, 0.95rem + 2cqi, 1.5rem));
-    font-weight: 700;
     line-height: 1.25;
     text-wrap: balance;
   }
   .full .title {
     font-size: calc(1.25 * var(--news-card-title-font-size, clamp(1rem, 0.85rem + 2cqi, 1.5rem)));
   }
+  .meta,
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+  }
   /* Items are separated by a dot that sits in the gap before each one; the dot of an item
      that starts a line falls outside the box and is clipped, so no line starts with one. */
   .meta {
     --_sep: 1.2em;
-    display: flex;
-    flex-wrap: wrap;
     column-gap: var(--_sep);
-    margin: 0;
     overflow: clip;
     overflow-clip-margin: 0.3em;
     color: var(--_muted);
@@ -89,19 +88,14 @@ export default [
     inline-size: var(--_sep);
     text-align: center;
   }
-  .summary {
-    margin: 0;
-  }
-  .article .summary,
-  .card .article .title {
+  article .summary,
+  .card article .title {
     display: -webkit-box;
     -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--news-card-summary-lines, 4);
     overflow: hidden;
   }
-  .article .summary {
-    -webkit-line-clamp: var(--news-card-summary-lines, 4);
-  }
-  .card .article .title {
+  .card article .title {
     -webkit-line-clamp: 3;
   }
 
@@ -119,7 +113,8 @@ export default [
     max-inline-size: 100%;
     block-size: auto;
   }
-  .body figure {
+  .body figure,
+  .body blockquote {
     margin-inline: 0;
   }
   .body figcaption {
@@ -127,7 +122,6 @@ export default [
     font-size: 0.875em;
   }
   .body blockquote {
-    margin-inline: 0;
     padding-inline-start: 1em;
     border-inline-start: 3px solid var(--_accent);
   }
@@ -136,8 +130,6 @@ export default [
     display: block;
     max-inline-size: 100%;
     overflow-x: auto;
-  }
-  .body table {
     border-collapse: collapse;
   }
   .body th,
@@ -154,24 +146,15 @@ export default [
     color: var(--_accent);
     text-underline-offset: 0.15em;
   }
-  a:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-    border-radius: 2px;
-  }
   .tags {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0.375rem;
-    margin: 0;
     padding: 0;
     list-style: none;
   }
   .tag {
     padding: 0.125rem 0.5rem;
     border-radius: 999px;
-    background: var(--_tag-bg);
+    background: var(--news-card-tag-background, light-dark(#eef1f5, #2a3038));
     font-size: 0.8125em;
   }
   .read-more {
@@ -180,16 +163,12 @@ export default [
   }
 
   .message {
-    margin: 0;
     padding: var(--_pad);
   }
   .error {
-    display: flex;
-    flex-direction: column;
     align-items: flex-start;
     gap: 0.75rem;
-    padding: var(--_pad);
-    border-inline-start: 0.25rem solid var(--_error);
+    border-inline-start: 0.25rem solid var(--news-card-error-color, light-dark(#a4262c, #ff9b9b));
   }
   .error .message {
     padding: 0;
@@ -200,17 +179,26 @@ export default [
     border: 1px solid transparent;
     border-radius: 0.5rem;
     background: var(--_accent);
-    color: var(--_on-accent);
+    color: var(--news-card-accent-contrast-color, light-dark(#fff, #10243d));
     font: inherit;
     font-weight: 600;
     cursor: pointer;
   }
+  a:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
 
   /* In a row of cards nothing may move when the articles arrive (layout shift 0, see
      BENCHMARKS.md), so a card's boxes do not depend on its text: the headline keeps three
-     lines, the meta line two, the tags one row (further tags are clipped). */
-  .card .title,
-  .card .skeleton .title {
+     lines (two in the skeleton of a full article), the meta line two, the tags one row
+     (further tags are clipped). The skeleton has the loaded card's boxes and line heights. */
+  .skeleton .title {
+    min-block-size: 2lh;
+  }
+  .card .title {
     min-block-size: 3lh;
   }
   .card .meta {
@@ -222,7 +210,6 @@ export default [
     overflow: hidden;
   }
 
-  /* The skeleton has the loaded card's boxes and line heights, so nothing moves on load. */
   .bone {
     background-color: var(--_bone);
   }
@@ -238,9 +225,6 @@ export default [
   }
   .tiny {
     inline-size: 7em;
-  }
-  .skeleton .title {
-    min-block-size: 2lh;
   }
   .skeleton .tags .line {
     inline-size: 4.5em;
@@ -271,17 +255,14 @@ export default [
     inline-size: 1px;
     block-size: 1px;
     margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 
   @media (forced-colors: active) {
     .base,
-    .tag,
-    .retry {
+    .tag {
       border: 1px solid CanvasText;
     }
     .retry {

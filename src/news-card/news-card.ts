@@ -1,20 +1,19 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { defineElement } from '../internal/define.js';
 import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, forgetSharedFetch, sharedFetchJson } from '../internal/fetch-json.js';
-import type { Article, ArticleAuthor } from '../internal/formats/article.js';
+import type { Article } from '../internal/formats/article.js';
 import { checkArticle, parseArticle } from '../internal/formats/detect.js';
 import { cleanText, shorten } from '../internal/formats/validate.js';
-import { LangController, formatNumber, fill, formatDate, message, plural } from '../internal/i18n.js';
+import { LangController, fill, formatDate, formatNumber, message, plural } from '../internal/i18n.js';
 import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
+import { sanitizedHtml } from '../internal/sanitized-html.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport } from './near-viewport.js';
-import { sanitizedHtml } from '../internal/sanitized-html.js';
 import styles from './news-card.styles.js';
 
 /** What the card shows: one of these at a time. */
@@ -22,37 +21,26 @@ export type NewsCardState = 'initial' | 'loading' | 'loaded' | 'empty' | 'error'
 export type NewsCardVariant = 'card' | 'full';
 export type { NewsCardMessages };
 
-/** What a load resolved to: an article, or null for an empty feed. */
-interface LoadResult {
-  article: Article | null;
-}
-
-const WORDS_PER_MINUTE = 200;
 // What a card shows at most: a valid feed under the size limit can carry 100,000 tags,
 // and rendering all of them would freeze the host page for seconds.
 const MAX_TAGS = 12;
 const MAX_AUTHORS = 5;
-/** The image is as wide as the card; `auto` lets a lazy image use its laid-out width. */
-const IMAGE_SIZES = 'auto, (max-width: 45rem) 100vw, 45rem';
-const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
 
-/** A static switch, not a dynamic tag: the headline keeps its real element, and only this small template changes with the level. */
-function heading(level: number, title: string, lang: string | undefined): TemplateResult {
-  switch (level) {
-    case 1:
-      return html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h1>`;
-    case 3:
-      return html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h3>`;
-    case 4:
-      return html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h4>`;
-    case 5:
-      return html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h5>`;
-    case 6:
-      return html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h6>`;
-    default:
-      return html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h2>`;
-  }
-}
+/** Static templates, not a dynamic tag: the headline keeps its real element; index 1 (h2) is the default. */
+const HEADINGS = [
+  (title: string, lang?: string) => html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h1>`,
+  (title: string, lang?: string) => html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h2>`,
+  (title: string, lang?: string) => html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h3>`,
+  (title: string, lang?: string) => html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h4>`,
+  (title: string, lang?: string) => html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h5>`,
+  (title: string, lang?: string) => html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h6>`,
+];
+
+/** `n` placeholder lines of text, the last one `last` (shorter). */
+const bones = (n: number, last = 'short'): TemplateResult[] => Array.from({ length: n }, (_, i) => html`<div class="bone line ${i < n - 1 ? '' : last}"></div>`);
+
+/** The message key of each error kind (`http` and `network` depend on more). */
+const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
 
 /**
  * Dispatches `event` from `target`. A function of its own because the manifest analyzer
@@ -61,11 +49,6 @@ function heading(level: number, title: string, lang: string | undefined): Templa
  */
 function emit(target: EventTarget, event: Event): void {
   target.dispatchEvent(event);
-}
-
-/** An abort is the card's own doing (src changed, card removed), never an error to show. */
-function isAbort(error: unknown): boolean {
-  return !(error instanceof FetchError);
 }
 
 /**
@@ -113,24 +96,62 @@ function isAbort(error: unknown): boolean {
 export class NewsCardElement extends LitElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    itemId: { attribute: 'item-id' },
+    variant: {},
+    loading: {},
+    timeout: { type: Number },
+    maxBytes: { attribute: 'max-bytes', type: Number },
+    credentials: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    theme: {},
+    article: { attribute: false },
+    messages: { attribute: false },
+    readMoreLabel: { attribute: 'read-more-label' },
+    retryLabel: { attribute: 'retry-label' },
+    loadingLabel: { attribute: 'loading-label' },
+    emptyLabel: { attribute: 'empty-label' },
+    tagsLabel: { attribute: 'tags-label' },
+    errorNotFoundLabel: { attribute: 'error-not-found-label' },
+    errorHttpLabel: { attribute: 'error-http-label' },
+    errorServerLabel: { attribute: 'error-server-label' },
+    errorNotJsonLabel: { attribute: 'error-not-json-label' },
+    errorInvalidLabel: { attribute: 'error-invalid-label' },
+    errorTooLargeLabel: { attribute: 'error-too-large-label' },
+    errorTimeoutLabel: { attribute: 'error-timeout-label' },
+    errorOfflineLabel: { attribute: 'error-offline-label' },
+    errorNetworkLabel: { attribute: 'error-network-label' },
+  };
+
   static define(tag = 'news-card', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
   }
 
   private readonly i18n = new LangController(this);
   private readonly load = new Task(this, {
-    task: async ([src, itemId, timeout, maxBytes, credentials, active], { signal }): Promise<LoadResult | typeof initialState> => {
+    task: async ([src, itemId, timeout, maxBytes, credentials, active], { signal }): Promise<Article | null | typeof initialState> => {
       if (!src || !active) return initialState;
       const response = await sharedFetchJson(src, { signal, timeout, maxBytes, credentials });
       try {
-        return { article: parseArticle(response.data, { itemId, baseUrl: response.url }) };
+        return parseArticle(response.data, { itemId, baseUrl: response.url });
       } catch (error) {
         // The answer arrived (with its status) but holds no article; Retry must ask again.
         forgetSharedFetch(response);
         throw new FetchError('invalid', (error as Error).message, response.status);
       }
     },
-    args: () => [this.src, this.itemId || undefined, this.timeoutMs, this.maxBytesLimit, this.credentialsMode, this.active] as const,
+    args: () => {
+      const { timeout, maxBytes, credentials } = this;
+      return [
+        this.src,
+        this.itemId || undefined,
+        Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_TIMEOUT,
+        Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : DEFAULT_MAX_BYTES,
+        credentials === 'same-origin' || credentials === 'include' ? credentials : 'omit',
+        this.active,
+      ] as const;
+    },
   });
 
   /** The outcome `news-card-load`/`-error` was last fired for: each is reported once. */
@@ -138,84 +159,73 @@ export class NewsCardElement extends LitElement {
   private stopWaiting?: () => void;
   private retryTimer?: ReturnType<typeof setTimeout>;
   /** A Retry-After hint is followed once per failure streak, so a server can't make the card loop. */
-  private followedRetryAfter = false;
+  private followedRetryAfter?: boolean;
   /** The card left the page while loading: it loads again when it comes back. */
-  private abortedByRemoval = false;
-  private checked?: { input: unknown; result: Article | FetchError };
+  private abortedByRemoval?: boolean;
+  /** The `article` property and what checking it gave. */
+  private checked?: [unknown, Article | FetchError];
+  /** Text derived from an article, computed once per article. */
   private derived?: { article: Article; summary: string; paragraphs: string[]; minutes: number };
 
   private readonly onOnline = (): void => {
-    if (this.state === 'error' && !this.provided) this.retry();
+    if (this.state === 'error') this.retry();
   };
-
-  private readonly onRetryClick = async (): Promise<void> => {
-    this.retry();
-    // The button goes away with the error; focus stays on the card, which shows what follows.
-    await this.updateComplete;
-    this.baseElement?.focus();
-  };
-
-  private readonly onImageError = (event: Event): void => {
-    this.brokenImage = (event.target as HTMLImageElement).getAttribute('src') ?? undefined;
-  };
-
-  @query('.base') private baseElement?: HTMLElement;
 
   /** Set once a lazy card has come near the viewport. */
-  @state() private near = false;
+  private near = false;
   /** The image URL that failed to load; the card is shown without it. */
-  @state() private brokenImage?: string;
+  private brokenImage?: string;
 
   /** URL of the article JSON: a JSON Feed, one feed item, a WordPress post or list of posts. */
-  @property() src?: string;
+  declare src?: string;
   /** With a feed or post list: the id (WordPress: id or slug) of the item to show; without, the first. */
-  @property({ attribute: 'item-id' }) itemId?: string;
+  declare itemId?: string;
   /** `card` (summary and a Read more link) or `full` (the whole body). */
-  @property() variant: NewsCardVariant = 'card';
+  variant: NewsCardVariant = 'card';
   /** `lazy` waits until the card nears the viewport before fetching. */
-  @property() loading: 'eager' | 'lazy' = 'eager';
+  loading: 'eager' | 'lazy' = 'eager';
   /** Milliseconds before a load gives up with `timeout`; 0 waits for ever. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  timeout = DEFAULT_TIMEOUT;
   /** Largest accepted answer, in bytes; larger ones fail with `too-large`. */
-  @property({ attribute: 'max-bytes', type: Number }) maxBytes = DEFAULT_MAX_BYTES;
+  maxBytes = DEFAULT_MAX_BYTES;
   /** Whether the request sends cookies: `omit` (default), `same-origin` or `include`. */
-  @property() credentials: RequestCredentials = 'omit';
+  credentials: RequestCredentials = 'omit';
   /** Level of the headline, 1-6, so the page's outline stays right. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /** Forces `light` or `dark` colours; by default the page's `color-scheme` decides. */
-  @property() theme?: 'light' | 'dark';
+  declare theme?: 'light' | 'dark';
   /** An article to show instead of loading `src` (no request, no events); `undefined` or `null` goes back to `src`. */
-  @property({ attribute: false }) article?: Article;
+  declare article?: Article;
   /** Overrides for any UI string, plurals included, e.g. `{ readingTime: { one: '…', other: '…' } }`. */
-  @property({ attribute: false }) messages: Partial<NewsCardMessages> = {};
+  messages: Partial<NewsCardMessages> = {};
   /** Overrides the "Read more" link text. */
-  @property({ attribute: 'read-more-label' }) readMoreLabel?: string;
+  declare readMoreLabel?: string;
   /** Overrides the Retry button text. */
-  @property({ attribute: 'retry-label' }) retryLabel?: string;
+  declare retryLabel?: string;
   /** Overrides the text read out while loading. */
-  @property({ attribute: 'loading-label' }) loadingLabel?: string;
+  declare loadingLabel?: string;
   /** Overrides the message of an empty feed. */
-  @property({ attribute: 'empty-label' }) emptyLabel?: string;
+  declare emptyLabel?: string;
   /** Overrides the accessible name of the tag list. */
-  @property({ attribute: 'tags-label' }) tagsLabel?: string;
+  declare tagsLabel?: string;
   /** Overrides the message for 404 and 410 answers. */
-  @property({ attribute: 'error-not-found-label' }) errorNotFoundLabel?: string;
+  declare errorNotFoundLabel?: string;
   /** Overrides the message for other refused requests (`{status}` is the HTTP status). */
-  @property({ attribute: 'error-http-label' }) errorHttpLabel?: string;
+  declare errorHttpLabel?: string;
   /** Overrides the message for 5xx answers. */
-  @property({ attribute: 'error-server-label' }) errorServerLabel?: string;
+  declare errorServerLabel?: string;
   /** Overrides the message for an answer that is not JSON. */
-  @property({ attribute: 'error-not-json-label' }) errorNotJsonLabel?: string;
+  declare errorNotJsonLabel?: string;
   /** Overrides the message for JSON that is not an article. */
-  @property({ attribute: 'error-invalid-label' }) errorInvalidLabel?: string;
+  declare errorInvalidLabel?: string;
   /** Overrides the message for an answer over `max-bytes`. */
-  @property({ attribute: 'error-too-large-label' }) errorTooLargeLabel?: string;
+  declare errorTooLargeLabel?: string;
   /** Overrides the message for a timeout. */
-  @property({ attribute: 'error-timeout-label' }) errorTimeoutLabel?: string;
+  declare errorTimeoutLabel?: string;
   /** Overrides the message shown while the browser is offline. */
-  @property({ attribute: 'error-offline-label' }) errorOfflineLabel?: string;
+  declare errorOfflineLabel?: string;
   /** Overrides the message for a server that could not be reached. */
-  @property({ attribute: 'error-network-label' }) errorNetworkLabel?: string;
+  declare errorNetworkLabel?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -230,91 +240,29 @@ export class NewsCardElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
-    this.stopWaiting?.();
-    this.stopWaiting = undefined;
+    this.watchViewport();
     clearTimeout(this.retryTimer);
     // A card moved within the page is disconnected and connected again in one go: it keeps its request.
     queueMicrotask(() => {
-      if (this.isConnected || this.load.status !== TaskStatus.PENDING) return;
-      this.abortedByRemoval = true;
-      this.load.abort(new DOMException('The card left the page', 'AbortError'));
+      if (!this.isConnected && this.load.status === TaskStatus.PENDING) {
+        this.abortedByRemoval = true;
+        this.load.abort();
+      }
     });
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('loading')) this.watchViewport();
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.watchViewport();
     if (changed.has('src')) {
       clearTimeout(this.retryTimer);
       this.followedRetryAfter = false;
     }
   }
 
-  protected override updated(): void {
-    this.report();
-  }
-
-  private get active(): boolean {
-    return this.article == null && (this.loading !== 'lazy' || this.near);
-  }
-
-  private get timeoutMs(): number {
-    return Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT;
-  }
-
-  private get maxBytesLimit(): number {
-    return Number.isFinite(this.maxBytes) && this.maxBytes > 0 ? this.maxBytes : DEFAULT_MAX_BYTES;
-  }
-
-  private get credentialsMode(): RequestCredentials {
-    return CREDENTIALS.includes(this.credentials) ? this.credentials : 'omit';
-  }
-
-  /** The `article` property, checked (once per object): JavaScript callers get no type checks. */
-  private get provided(): Article | FetchError | undefined {
-    if (this.article == null) return undefined;
-    if (this.checked?.input !== this.article) {
-      let result: Article | FetchError;
-      try {
-        result = checkArticle(this.article);
-      } catch (error) {
-        result = error instanceof FetchError ? error : new FetchError('invalid', String(error));
-      }
-      this.checked = { input: this.article, result };
-    }
-    return this.checked.result;
-  }
-
-  private get shownArticle(): Article | undefined {
-    const provided = this.provided;
-    if (provided) return provided instanceof FetchError ? undefined : provided;
-    return this.load.status === TaskStatus.COMPLETE ? (this.load.value?.article ?? undefined) : undefined;
-  }
-
-  private get shownError(): FetchError | undefined {
-    const provided = this.provided;
-    if (provided) return provided instanceof FetchError ? provided : undefined;
-    const error = this.load.status === TaskStatus.ERROR ? this.load.error : undefined;
-    return error instanceof FetchError ? error : undefined;
-  }
-
-  private watchViewport(): void {
-    const wait = this.loading === 'lazy' && !this.near && this.isConnected;
-    if (wait && !this.stopWaiting) {
-      this.stopWaiting = whenNearViewport(this, () => {
-        this.stopWaiting = undefined;
-        this.near = true;
-      });
-    } else if (!wait && this.stopWaiting) {
-      this.stopWaiting();
-      this.stopWaiting = undefined;
-    }
-  }
-
   /** Fires the event for a load's outcome once it is rendered, so listeners see the new DOM. */
-  private report(): void {
-    const { status } = this.load;
-    const outcome = status === TaskStatus.COMPLETE ? this.load.value : status === TaskStatus.ERROR ? this.load.error : undefined;
-    if (outcome === undefined || outcome === this.reported || (status === TaskStatus.ERROR && isAbort(outcome))) return;
+  protected override updated(): void {
+    const outcome = this.outcome;
+    if (!outcome || outcome === this.reported) return;
     this.reported = outcome;
     if (outcome instanceof FetchError) {
       emit(this, new NewsCardErrorEvent(outcome.kind, outcome.status, outcome));
@@ -323,9 +271,56 @@ export class NewsCardElement extends LitElement {
         this.followedRetryAfter = true;
         this.retryTimer = setTimeout(() => this.reload(), Math.max(1, wait) * 1000);
       }
-    } else if ((outcome as LoadResult).article) {
+    } else {
       this.followedRetryAfter = false;
-      emit(this, new NewsCardLoadEvent((outcome as LoadResult).article!));
+      emit(this, new NewsCardLoadEvent(outcome));
+    }
+  }
+
+  /**
+   * What the last load gave: an article, null for an empty feed, an error; undefined
+   * while there is none yet. An abort is the card's own doing (src changed, card
+   * removed), never an error to show.
+   */
+  private get outcome(): Article | FetchError | null | undefined {
+    const { status, value, error } = this.load;
+    return status === TaskStatus.COMPLETE ? value : status === TaskStatus.ERROR && error instanceof FetchError ? error : undefined;
+  }
+
+  /** What the card shows: the checked `article` property, else the outcome of loading `src`. */
+  private get shown(): Article | FetchError | null | undefined {
+    return this.article != null ? this.provided : this.src ? this.outcome : undefined;
+  }
+
+  private get active(): boolean {
+    return this.article == null && (this.loading !== 'lazy' || this.near);
+  }
+
+  /** The `article` property, checked (once per object): JavaScript callers get no type checks. */
+  private get provided(): Article | FetchError {
+    const article = this.article;
+    if (this.checked?.[0] !== article) {
+      let result: Article | FetchError;
+      try {
+        result = checkArticle(article);
+      } catch (error) {
+        result = error as FetchError;
+      }
+      this.checked = [article, result];
+    }
+    return this.checked![1];
+  }
+
+  private watchViewport(): void {
+    if (this.loading === 'lazy' && !this.near && this.isConnected) {
+      this.stopWaiting ??= whenNearViewport(this, () => {
+        this.stopWaiting = undefined;
+        this.near = true;
+        this.requestUpdate();
+      });
+    } else {
+      this.stopWaiting?.();
+      this.stopWaiting = undefined;
     }
   }
 
@@ -334,33 +329,22 @@ export class NewsCardElement extends LitElement {
     if (this.src && this.active && this.load.status !== TaskStatus.PENDING) void this.load.run();
   }
 
-  private get overrides(): Partial<NewsCardMessages> {
-    const labels: Partial<NewsCardMessages> = {
-      readMore: this.readMoreLabel,
-      retry: this.retryLabel,
-      loading: this.loadingLabel,
-      empty: this.emptyLabel,
-      tags: this.tagsLabel,
-      errorNotFound: this.errorNotFoundLabel,
-      errorHttp: this.errorHttpLabel,
-      errorServer: this.errorServerLabel,
-      errorNotJson: this.errorNotJsonLabel,
-      errorInvalid: this.errorInvalidLabel,
-      errorTooLarge: this.errorTooLargeLabel,
-      errorTimeout: this.errorTimeoutLabel,
-      errorOffline: this.errorOfflineLabel,
-      errorNetwork: this.errorNetworkLabel,
-    };
-    const out: Partial<NewsCardMessages> = { ...this.messages };
-    for (const [key, value] of Object.entries(labels)) if (value != null) Object.assign(out, { [key]: value });
-    return out;
+  /** A UI string: the `*-label` attribute, else the `messages` property, else the language's table. */
+  private text<K extends keyof NewsCardMessages>(key: K): NewsCardMessages[K] {
+    return ((this as unknown as Record<string, NewsCardMessages[K] | undefined>)[`${key}Label`] ?? message(messages, this.i18n.value, key, this.messages));
   }
 
-  private text<K extends keyof NewsCardMessages>(key: K, overrides: Partial<NewsCardMessages>): NewsCardMessages[K] {
-    return message(messages, this.i18n.value, key, overrides);
+  private retryClicked(): void {
+    this.retry();
+    // The button goes away with the error; focus stays on the card, which shows what follows.
+    this.renderRoot.querySelector<HTMLElement>('.base')!.focus();
   }
 
-  /** Text derived from an article, computed once per article. */
+  private imageFailed(event: Event): void {
+    this.brokenImage = (event.target as HTMLImageElement).getAttribute('src')!;
+    this.requestUpdate();
+  }
+
   private derive(article: Article): NonNullable<NewsCardElement['derived']> {
     if (this.derived?.article !== article) {
       const body = article.contentHtml ? htmlToText(article.contentHtml) : cleanText(article.contentText ?? '');
@@ -371,160 +355,66 @@ export class NewsCardElement extends LitElement {
         // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
         summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(body, 320),
         paragraphs: (article.contentText || article.summaryText || given || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
-        minutes: words ? Math.max(1, Math.round(words / WORDS_PER_MINUTE)) : 0,
+        // 200 words a minute.
+        minutes: words && Math.max(1, Math.round(words / 200)),
       };
     }
     return this.derived;
   }
 
-  private renderSkeleton(overrides: Partial<NewsCardMessages>): TemplateResult {
-    const full = this.variant === 'full';
-    const lines = full ? 9 : 4;
-    return html`<div part="skeleton" class="skeleton">
-      <span class="visually-hidden">${this.text('loading', overrides)}</span>
-      <div class="bone image-box" aria-hidden="true"></div>
-      <div class="content" aria-hidden="true">
-        <div class="title"><div class="bone line"></div><div class="bone line short"></div></div>
-        <div class="meta"><div class="bone line short"></div></div>
-        <div class=${full ? 'body' : 'summary'}>
-          ${Array.from({ length: lines }, (_, i) => html`<div class="bone line ${i === lines - 1 ? 'short' : ''}"></div>`)}
-        </div>
-        <div class="tags"><div class="bone line"></div><div class="bone line"></div><div class="bone line"></div></div>
-        ${full ? nothing : html`<div class="read-more"><div class="bone line tiny"></div></div>`}
-      </div>
-    </div>`;
-  }
-
-  private renderAuthor(author: ArticleAuthor, base: string | undefined): TemplateResult {
-    const url = safeUrl(author.url, base);
-    return url
-      ? html`<a part="author" class="author" href=${url} rel="author noopener noreferrer">${author.name}</a>`
-      : html`<span part="author" class="author">${author.name}</span>`;
-  }
-
-  private renderArticle(article: Article, overrides: Partial<NewsCardMessages>): TemplateResult {
-    const full = this.variant === 'full';
+  private renderArticle(article: Article, full: boolean): TemplateResult {
     const { summary, paragraphs, minutes } = this.derive(article);
-    const base = article.baseUrl;
+    const { baseUrl: base, authors, tags, image, datePublished: date, contentHtml } = article;
     const lang = article.language;
     const ui = this.i18n.value;
     const url = safeUrl(article.url, base);
-    const image = article.image;
-    const imageSrc = image ? safeUrl(image.src, base) : undefined;
-    const srcset = image ? safeSrcset(image.srcset, base) : undefined;
-    const date = article.datePublished;
-    const hasMeta = article.authors.length > 0 || date || minutes > 0;
-    return html`<article class="article" aria-labelledby="title">
-      ${imageSrc && !imageSrc.startsWith('mailto:') && imageSrc !== this.brokenImage
-        ? html`<img
-            part="image"
-            class="image-box"
-            src=${imageSrc}
-            srcset=${ifDefined(srcset)}
-            sizes=${ifDefined(srcset ? IMAGE_SIZES : undefined)}
-            width=${ifDefined(image!.width)}
-            height=${ifDefined(image!.height)}
-            alt=${image!.alt}
-            loading="lazy"
-            decoding="async"
-            referrerpolicy="no-referrer"
-            @error=${this.onImageError}
-          />`
-        : nothing}
-      <div class="content">
-        ${heading(Math.trunc(this.headingLevel), article.title, lang)}
-        ${hasMeta
-          ? html`<p part="meta" class="meta">
-              ${article.authors.length
-                ? html`<span class="authors"
-                    >${article.authors.slice(0, MAX_AUTHORS).map((a, i) => html`${i ? ', ' : ''}${this.renderAuthor(a, base)}`)}${article.authors.length > MAX_AUTHORS
-                      ? ` +${formatNumber(article.authors.length - MAX_AUTHORS, ui)}`
-                      : nothing}</span
-                  >`
-                : nothing}
-              ${date ? html`<time part="date" class="date" datetime=${date}>${formatDate(new Date(date), ui)}</time>` : nothing}
-              ${minutes ? html`<span class="reading-time">${plural(this.text('readingTime', overrides), minutes, ui)}</span>` : nothing}
-            </p>`
-          : nothing}
-        ${full
-          ? article.contentHtml
-            ? html`<div part="body" class="body" lang=${ifDefined(lang)}>${sanitizedHtml(article.contentHtml, 'article', base)}</div>`
-            : paragraphs.length
-              ? html`<div part="body" class="body text" lang=${ifDefined(lang)}>${paragraphs.map((p) => html`<p>${p}</p>`)}</div>`
-              : nothing
-          : summary
-            ? html`<p part="summary" class="summary" lang=${ifDefined(lang)}>${summary}</p>`
-            : nothing}
-        ${article.tags.length
-          ? html`<ul part="tags" class="tags" aria-label=${this.text('tags', overrides)}>
-              ${article.tags.slice(0, MAX_TAGS).map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}
-            </ul>`
-          : nothing}
-        ${!full && url
-          ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title">${this.text('readMore', overrides)}</a>`
-          : nothing}
-      </div>
-    </article>`;
+    const src = image && safeUrl(image.src, base);
+    const srcset = image && safeSrcset(image.srcset, base);
+    // The image is as wide as the card; `auto` lets a lazy image use its laid-out width.
+    return html`<article aria-labelledby="title">${src && !src.startsWith('mailto:') && src !== this.brokenImage
+        ? html`<img part="image" class="image-box" src=${src} srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && 'auto, (max-width: 45rem) 100vw, 45rem')} width=${ifDefined(image!.width)} height=${ifDefined(image!.height)} alt=${image!.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${this.imageFailed}>`
+        : nothing}<div class="content">${(HEADINGS[Math.trunc(this.headingLevel) - 1] ?? HEADINGS[1]!)(article.title, lang)}${authors.length || date || minutes
+        ? html`<p part="meta" class="meta">${authors.length
+            ? html`<span class="authors">${authors.slice(0, MAX_AUTHORS).map((author, i) => {
+                const href = safeUrl(author.url, base);
+                return html`${i ? ', ' : ''}${href
+                  ? html`<a part="author" href=${href} rel="author noopener noreferrer">${author.name}</a>`
+                  : html`<span part="author">${author.name}</span>`}`;
+              })}${authors.length > MAX_AUTHORS ? ` +${formatNumber(authors.length - MAX_AUTHORS, ui)}` : nothing}</span>`
+            : nothing}${date ? html`<time part="date" datetime=${date}>${formatDate(new Date(date), ui)}</time>` : nothing}${minutes
+            ? html`<span class="reading-time">${plural(this.text('readingTime'), minutes, ui)}</span>`
+            : nothing}</p>`
+        : nothing}${full
+        ? contentHtml || paragraphs.length
+          ? html`<div part="body" class="body ${contentHtml ? '' : 'text'}" lang=${ifDefined(lang)}>${contentHtml ? sanitizedHtml(contentHtml, 'article', base) : paragraphs.map((p) => html`<p>${p}</p>`)}</div>`
+          : nothing
+        : summary
+          ? html`<p part="summary" class="summary" lang=${ifDefined(lang)}>${summary}</p>`
+          : nothing}${tags.length
+        ? html`<ul part="tags" class="tags" aria-label=${this.text('tags')}>${tags.slice(0, MAX_TAGS).map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}</ul>`
+        : nothing}${!full && url
+        ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title">${this.text('readMore')}</a>`
+        : nothing}</div></article>`;
   }
 
-  private errorText(error: FetchError, overrides: Partial<NewsCardMessages>): string {
-    switch (error.kind) {
-      case 'http': {
-        const status = error.status ?? 0;
-        if (status === 404 || status === 410) return this.text('errorNotFound', overrides);
-        if (status >= 500) return this.text('errorServer', overrides);
-        return fill(this.text('errorHttp', overrides), { status });
-      }
-      case 'not-json':
-        return this.text('errorNotJson', overrides);
-      case 'invalid':
-        return this.text('errorInvalid', overrides);
-      case 'too-large':
-        return this.text('errorTooLarge', overrides);
-      case 'timeout':
-        return this.text('errorTimeout', overrides);
-      default:
-        return navigator.onLine === false ? this.text('errorOffline', overrides) : this.text('errorNetwork', overrides);
-    }
-  }
-
-  private renderError(error: FetchError, overrides: Partial<NewsCardMessages>): TemplateResult {
-    return html`<div part="error" class="error">
-        <p class="message">${this.errorText(error, overrides)}</p>
-        ${this.provided
-          ? nothing
-          : html`<button part="retry" class="retry" type="button" @click=${this.onRetryClick}>${this.text('retry', overrides)}</button>`}
-      </div>
-      <slot></slot>`;
-  }
-
-  private renderState(state: NewsCardState, overrides: Partial<NewsCardMessages>): unknown {
-    switch (state) {
-      case 'loaded':
-        return this.renderArticle(this.shownArticle!, overrides);
-      case 'loading':
-        return this.renderSkeleton(overrides);
-      case 'empty':
-        return html`<p part="empty" class="message">${this.text('empty', overrides)}</p>`;
-      case 'error':
-        return this.renderError(this.shownError!, overrides);
-      default:
-        return html`<slot></slot>`;
-    }
+  private renderError({ kind, status = 0 }: FetchError): TemplateResult {
+    const message =
+      kind === 'http'
+        ? status === 404 || status === 410
+          ? this.text('errorNotFound')
+          : status >= 500
+            ? this.text('errorServer')
+            : fill(this.text('errorHttp'), { status })
+        : this.text(kind === 'network' ? (navigator.onLine === false ? 'errorOffline' : 'errorNetwork') : ERROR_KEYS[kind]);
+    return html`<div part="error" class="error"><p class="message">${message}</p>${this.article == null
+        ? html`<button part="retry" class="retry" type="button" @click=${this.retryClicked}>${this.text('retry')}</button>`
+        : nothing}</div><slot></slot>`;
   }
 
   /** What the card shows now. */
   get state(): NewsCardState {
-    if (this.article != null) return this.provided instanceof FetchError ? 'error' : 'loaded';
-    if (!this.src) return 'initial';
-    switch (this.load.status) {
-      case TaskStatus.COMPLETE:
-        return this.load.value?.article ? 'loaded' : 'empty';
-      case TaskStatus.ERROR:
-        return isAbort(this.load.error) ? 'loading' : 'error';
-      default:
-        return 'loading';
-    }
+    const shown = this.shown;
+    return shown instanceof FetchError ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src ? 'loading' : 'initial';
   }
 
   /** Loads `src` again, as the Retry button does. */
@@ -534,11 +424,20 @@ export class NewsCardElement extends LitElement {
   }
 
   override render(): TemplateResult {
+    const shown = this.shown;
     const state = this.state;
-    const variant = this.variant === 'full' ? 'full' : 'card';
+    const full = this.variant === 'full';
     const theme = this.theme === 'light' || this.theme === 'dark' ? ` theme-${this.theme}` : '';
-    return html`<div part="base" class="base ${variant} ${state}${theme}" aria-busy=${state === 'loading' ? 'true' : 'false'} tabindex="-1">
-      ${this.renderState(state, this.overrides)}
-    </div>`;
+    return html`<div part="base" class="base ${full ? 'full' : 'card'} ${state}${theme}" aria-busy=${state === 'loading'} tabindex="-1">${state === 'loaded'
+        ? this.renderArticle(shown as Article, full)
+        : state === 'error'
+          ? this.renderError(shown as FetchError)
+          : state === 'empty'
+            ? html`<p part="empty" class="message">${this.text('empty')}</p>`
+            : state === 'loading'
+              ? html`<div part="skeleton" class="skeleton"><span class="visually-hidden">${this.text('loading')}</span><div class="bone image-box" aria-hidden="true"></div><div class="content" aria-hidden="true"><div class="title">${bones(2)}</div><div class="meta">${bones(1)}</div><div class=${full ? 'body' : 'summary'}>${bones(full ? 9 : 4)}</div><div class="tags">${bones(3, '')}</div>${full
+                  ? nothing
+                  : html`<div class="read-more">${bones(1, 'tiny')}</div>`}</div></div>`
+              : html`<slot></slot>`}</div>`;
   }
 }

@@ -3,13 +3,23 @@
  * checks articles handed over by code. Throws only FetchError kind `invalid`.
  */
 import { FetchError } from '../fetch-json.js';
-import type { Article, ArticleAuthor, ArticleImage } from './article.js';
+import type { Article } from './article.js';
 import { fromJsonFeed, fromJsonFeedItem, isJsonFeed, isJsonFeedItem } from './jsonfeed.js';
-import type { FormatOptions } from './jsonfeed.js';
-import { fromWordPressList, fromWordPressPost, isWordPressPost } from './wordpress.js';
-import { invalid, isObject, isoDate, languageTag, optionalArray, optionalDimension, optionalString } from './validate.js';
+import { fromWordPress, isWordPressPost } from './wordpress.js';
+import { defined, invalid, isObject, isoDate, languageTag, optionalArray, optionalObject, optionalString, size } from './validate.js';
+import type { FormatOptions } from './validate.js';
 
 export type { FormatOptions };
+
+/** Runs `read`; a failure the checks did not foresee is still bad input, not a crash. */
+function onlyInvalid<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof FetchError)) invalid(String(error));
+    throw error;
+  }
+}
 
 /**
  * The article in a parsed JSON answer: a JSON Feed (1.0 or 1.1) or one of its items, a
@@ -17,79 +27,43 @@ export type { FormatOptions };
  * has no item `itemId`). Anything else, or a wrong type anywhere in the fields used,
  * throws FetchError `invalid`; no other exception escapes, whatever the input.
  */
-export function parseArticle(data: unknown, options: FormatOptions = {}): Article | null {
-  try {
-    if (isJsonFeed(data)) return fromJsonFeed(data, options);
-    if (isWordPressPost(data)) return fromWordPressPost(data, options);
-    if (Array.isArray(data)) {
-      if (data.length === 0) return null;
-      if (data.some(isWordPressPost)) return fromWordPressList(data, options);
-      return invalid('a list that is not of WordPress posts');
-    }
-    if (isJsonFeedItem(data)) return fromJsonFeedItem(data, options);
-    return invalid('neither a JSON Feed nor a WordPress post');
-  } catch (error) {
-    if (error instanceof FetchError) throw error;
-    // A case the checks above did not foresee is still bad input, not a crash.
-    throw new FetchError('invalid', `Not an article: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function checkAuthor(value: unknown): ArticleAuthor {
-  if (!isObject(value)) return invalid('an author is not an object');
-  const name = optionalString(value, 'name');
-  if (name === undefined) invalid('an author has no name');
-  const url = optionalString(value, 'url');
-  return url === undefined ? { name } : { name, url };
-}
-
-function checkImage(value: unknown): ArticleImage {
-  if (!isObject(value)) return invalid('"image" is not an object');
-  const src = optionalString(value, 'src');
-  if (src === undefined) invalid('the image has no src');
-  const image: ArticleImage = { src, alt: optionalString(value, 'alt') ?? '' };
-  const srcset = optionalString(value, 'srcset');
-  const width = optionalDimension(value, 'width');
-  const height = optionalDimension(value, 'height');
-  if (srcset !== undefined) image.srcset = srcset;
-  if (width && height) Object.assign(image, { width, height });
-  return image;
-}
-
-const OPTIONAL_TEXT = ['id', 'url', 'contentHtml', 'contentText', 'summaryHtml', 'summaryText', 'datePublished', 'dateModified', 'language', 'baseUrl'] as const;
+export const parseArticle = (data: unknown, options: FormatOptions = {}): Article | null =>
+  onlyInvalid(() =>
+    isJsonFeed(data)
+      ? fromJsonFeed(data, options)
+      : isWordPressPost(data) || Array.isArray(data)
+        ? fromWordPress(data, options)
+        : isJsonFeedItem(data)
+          ? fromJsonFeedItem(data, options)
+          : invalid('format'),
+  );
 
 /**
  * An Article handed over by code (the `article` property), checked like network data:
  * JavaScript callers get no type checking, and a bad object must not break rendering.
- * Missing `authors` and `tags` default to empty lists. Returns a clean copy.
+ * Missing `authors` and `tags` default to empty lists; a bad date or language tag is
+ * dropped. Returns a clean copy.
  */
-export function checkArticle(value: unknown): Article {
-  try {
-    if (!isObject(value)) return invalid('not an object');
-    const title = optionalString(value, 'title');
-    if (title === undefined) invalid('no title');
-    const authors = (optionalArray(value, 'authors') ?? []).map(checkAuthor);
-    const tags = (optionalArray(value, 'tags') ?? []).map((tag) => (typeof tag === 'string' ? tag : invalid('a tag is not a string')));
-    const article: Article = { title, authors, tags };
-    for (const key of OPTIONAL_TEXT) {
-      const text = optionalString(value, key);
-      if (text !== undefined) article[key] = text;
-    }
-    // What rendering formats must be well-formed; a bad date or tag is dropped.
-    for (const key of ['datePublished', 'dateModified'] as const) {
-      const date = isoDate(article[key]);
-      if (date) article[key] = date;
-      else delete article[key];
-    }
-    if (article.language !== undefined) {
-      const language = languageTag(article.language);
-      if (language) article.language = language;
-      else delete article.language;
-    }
-    if (value.image !== undefined && value.image !== null) article.image = checkImage(value.image);
-    return article;
-  } catch (error) {
-    if (error instanceof FetchError) throw error;
-    throw new FetchError('invalid', `Not an article: ${String(error)}`);
-  }
-}
+export const checkArticle = (value: unknown): Article =>
+  onlyInvalid(() => {
+    if (!isObject(value)) return invalid('object');
+    const text = (key: string) => optionalString(value, key);
+    const image = optionalObject(value, 'image');
+    return defined<Article>({
+      title: text('title') ?? invalid('title'),
+      authors: (optionalArray(value, 'authors') ?? []).map((a) => (isObject(a) ? defined({ name: optionalString(a, 'name') ?? invalid('author'), url: optionalString(a, 'url') }) : invalid('author'))),
+      tags: (optionalArray(value, 'tags') ?? []).map((tag) => (typeof tag == 'string' ? tag : invalid('tag'))),
+      id: text('id'),
+      url: text('url'),
+      contentHtml: text('contentHtml'),
+      contentText: text('contentText'),
+      summaryHtml: text('summaryHtml'),
+      summaryText: text('summaryText'),
+      image: image && defined({ src: optionalString(image, 'src') ?? invalid('image'), alt: optionalString(image, 'alt') ?? '', srcset: optionalString(image, 'srcset'), ...size(image.width, image.height) }),
+      // What rendering formats must be well-formed.
+      datePublished: isoDate(text('datePublished')),
+      dateModified: isoDate(text('dateModified')),
+      language: languageTag(text('language')),
+      baseUrl: text('baseUrl'),
+    });
+  });

@@ -11,58 +11,47 @@ import { safeUrl } from '../sanitize.js';
 
 export type JsonObject = Record<string, unknown>;
 
-export function invalid(reason: string): never {
-  throw new FetchError('invalid', `Not an article: ${reason}`);
+export interface FormatOptions {
+  /** The item to pick from a feed or list. */
+  itemId?: string;
+  /** The response's URL: relative URLs in the data resolve against it. */
+  baseUrl?: string;
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Throws FetchError `invalid`; `what` names the field at fault (for developers). */
+export function invalid(what: string): never {
+  throw new FetchError('invalid', `Not an article: ${what}`);
 }
 
-/** `obj[key]` when it is a string, undefined when absent or null; anything else is invalid. */
-export function optionalString(obj: JsonObject, key: string): string | undefined {
-  const value = obj[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') invalid(`"${key}" is not a string`);
-  return value;
-}
+export const isObject = (value: unknown): value is JsonObject => typeof value == 'object' && !!value && !Array.isArray(value);
 
-/** Like optionalString, for fields that must be an object when present. */
-export function optionalObject(obj: JsonObject, key: string): JsonObject | undefined {
-  const value = obj[key];
-  if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) invalid(`"${key}" is not an object`);
-  return value;
-}
+/** A reader of optional fields of one type: undefined when absent or null, invalid when of another type. */
+const optional =
+  <T>(ok: (value: unknown) => boolean) =>
+  (obj: JsonObject, key: string): T | undefined => {
+    const value = obj[key];
+    return value == null ? undefined : ok(value) ? (value as T) : invalid(key);
+  };
 
-/** Like optionalString, for fields that must be an array when present. */
-export function optionalArray(obj: JsonObject, key: string): unknown[] | undefined {
-  const value = obj[key];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) invalid(`"${key}" is not an array`);
-  return value;
-}
+export const optionalString = optional<string>((v) => typeof v == 'string');
+export const optionalObject = optional<JsonObject>(isObject);
+export const optionalArray = optional<unknown[]>(Array.isArray);
+const idValue = optional<string | number>((v) => typeof v == 'string' || Number.isFinite(v));
 
 /** An id: JSON Feed says string, WordPress sends numbers; both become a string. */
 export function optionalId(obj: JsonObject, key: string): string | undefined {
-  const value = obj[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return invalid(`"${key}" is not a string or number`);
+  const id = idValue(obj, key);
+  return id === undefined ? id : String(id);
 }
 
 /** A URL field, resolved against `base` and checked by safeUrl (unsafe ones are dropped). */
-export function optionalUrl(obj: JsonObject, key: string, base: string | undefined): string | undefined {
-  const value = optionalString(obj, key);
-  return value === undefined ? undefined : safeUrl(value, base);
-}
+export const optionalUrl = (obj: JsonObject, key: string, base: string | undefined): string | undefined => safeUrl(optionalString(obj, key), base);
 
 /** A positive integer dimension (pixels); anything else is dropped. */
-export function optionalDimension(obj: JsonObject, key: string): number | undefined {
-  const value = obj[key];
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 100_000 ? value : undefined;
-}
+export const dimension = (value: unknown): number | undefined => (Number.isInteger(value) && (value as number) > 0 && (value as number) < 1e5 ? (value as number) : undefined);
+
+/** Text that is more than white space, else undefined (producers write "" for none). */
+export const nonBlank = (text: string | undefined): string | undefined => (text?.trim() ? text : undefined);
 
 /**
  * A date as an ISO 8601 UTC string. `assumeUtc` is for WordPress's `*_gmt` fields, which
@@ -71,28 +60,23 @@ export function optionalDimension(obj: JsonObject, key: string): number | undefi
 export function isoDate(value: string | undefined, assumeUtc = false): string | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
-  const time = Date.parse(zoneless && assumeUtc ? `${text}Z` : text);
-  if (Number.isNaN(time)) return undefined;
-  const date = new Date(time);
-  // toISOString throws outside ±275760 years; such a date is not a publication date.
-  return Math.abs(date.getUTCFullYear()) < 10_000 ? date.toISOString() : undefined;
+  const date = new Date(assumeUtc && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text}Z` : text);
+  // NaN for a date that does not parse; toISOString throws outside ±275760 years, and
+  // such a date is not a publication date anyway.
+  return Math.abs(date.getUTCFullYear()) < 1e4 ? date.toISOString() : undefined;
 }
 
 /** A BCP 47 tag in canonical form, or undefined when it is not one. */
 export function languageTag(value: string | undefined): string | undefined {
-  if (!value?.trim()) return undefined;
   try {
-    return Intl.getCanonicalLocales(value.trim())[0];
+    return Intl.getCanonicalLocales(value?.trim() || [])[0];
   } catch {
     return undefined;
   }
 }
 
 /** Single spaces, no leading or trailing space: how titles, names and tags are shown. */
-export function cleanText(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
+export const cleanText = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 /**
  * The start of a text, cut at a word boundary: the headline of an item that has none
@@ -105,3 +89,25 @@ export function shorten(text: string, max = 80): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?–-]+$/u, '')}…`;
 }
+
+/** Unique non-empty texts, in order. A Set, not Array.includes: a hostile answer can carry a hundred thousand. */
+export const uniqueTexts = (texts: string[]): string[] => [...new Set(texts.map(cleanText).filter(Boolean))];
+
+/** Width and height when both are valid, else neither. */
+export const size = (width: unknown, height: unknown): { width?: number; height?: number } => {
+  const w = dimension(width);
+  const h = dimension(height);
+  return w && h ? { width: w, height: h } : {};
+};
+
+/** The item of `list` whose id (string or number) or, with `slug`, whose slug is `itemId`; without `itemId`, the first. */
+export const pick = (list: unknown[], itemId: string | undefined, slug = false): unknown =>
+  itemId === undefined
+    ? list[0]
+    : list.find((o) => isObject(o) && (((typeof o.id == 'string' || typeof o.id == 'number') && String(o.id) === itemId) || (slug && o.slug === itemId)));
+
+/**
+ * `fields` without the undefined ones: an absent value has no key at all (a key set to
+ * undefined would still show in `'url' in article` and in a copy of the object).
+ */
+export const defined = <T extends object>(fields: T): T => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;

@@ -5,145 +5,112 @@
  * the sanitiser. `_embedded` adds the author, the featured image and the terms; WordPress
  * puts an error object in place of an embed the reader may not see, which is skipped.
  */
-import type { Article, ArticleAuthor, ArticleImage } from './article.js';
+import type { Article, ArticleImage } from './article.js';
 import { htmlToText, safeUrl } from '../sanitize.js';
-import type { FormatOptions } from './jsonfeed.js';
 import {
   cleanText,
-  shorten,
+  defined,
+  dimension,
   invalid,
   isObject,
   isoDate,
+  nonBlank,
   optionalArray,
-  optionalDimension,
   optionalId,
   optionalObject,
   optionalString,
   optionalUrl,
+  pick,
+  shorten,
+  size,
+  uniqueTexts,
 } from './validate.js';
-import type { JsonObject } from './validate.js';
+import type { FormatOptions, JsonObject } from './validate.js';
 
 /** A post: `title` is an object with `rendered`, as only WordPress writes it. */
-export function isWordPressPost(data: unknown): data is JsonObject {
-  return isObject(data) && isObject(data.title) && 'rendered' in data.title;
-}
+export const isWordPressPost = (data: unknown): data is JsonObject => isObject(data) && isObject(data.title) && 'rendered' in data.title;
 
 /** `obj[key].rendered`: WordPress's HTML fields. */
-function rendered(obj: JsonObject, key: string): string | undefined {
+const rendered = (obj: JsonObject, key: string): string | undefined => {
   const field = optionalObject(obj, key);
-  return field ? optionalString(field, 'rendered') : undefined;
-}
+  return field && optionalString(field, 'rendered');
+};
 
-/** The first usable object of an `_embedded` list, skipping WordPress's error objects. */
-function embedded(embeds: JsonObject | undefined, key: string): JsonObject[] {
-  if (!embeds) return [];
-  const list = optionalArray(embeds, key) ?? [];
-  return list.filter((e): e is JsonObject => isObject(e) && !('code' in e && !('id' in e)));
-}
+/** Not one of the error objects WordPress embeds instead of what the reader may not see. */
+const usable = (embed: unknown): embed is JsonObject => isObject(embed) && (!('code' in embed) || 'id' in embed);
 
-function authorsOf(embeds: JsonObject | undefined, base: string | undefined): ArticleAuthor[] {
-  const out: ArticleAuthor[] = [];
-  for (const user of embedded(embeds, 'author')) {
-    const name = cleanText(htmlToText(optionalString(user, 'name') ?? ''));
-    if (!name) continue;
-    const url = optionalUrl(user, 'link', base);
-    out.push(url ? { name, url } : { name });
-  }
-  return out;
-}
+/** The usable objects of an `_embedded` list. */
+const embedded = (embeds: JsonObject | undefined, key: string): JsonObject[] => ((embeds && optionalArray(embeds, key)) ?? []).filter(usable);
 
-function imageOf(embeds: JsonObject | undefined, base: string | undefined): ArticleImage | undefined {
-  const media = embedded(embeds, 'wp:featuredmedia')[0];
-  if (!media) return undefined;
-  const type = optionalString(media, 'media_type');
-  if (type !== undefined && type !== 'image') return undefined;
-  const src = optionalUrl(media, 'source_url', base);
+function imageOf(media: JsonObject | undefined, base: string | undefined): ArticleImage | undefined {
+  const type = media && optionalString(media, 'media_type');
+  const src = media && (type ?? 'image') == 'image' ? optionalUrl(media, 'source_url', base) : undefined;
   if (!src) return undefined;
-  const image: ArticleImage = { src, alt: cleanText(optionalString(media, 'alt_text') ?? '') };
-  const details = optionalObject(media, 'media_details');
-  if (details) {
-    const width = optionalDimension(details, 'width');
-    const height = optionalDimension(details, 'height');
-    if (width && height) Object.assign(image, { width, height });
-    // Every rendition WordPress made, widest last, as `url 300w` candidates; the
-    // cropped ones (thumbnail) have another aspect ratio and would distort.
-    const candidates = new Map<number, string>();
-    const sizes = optionalObject(details, 'sizes') ?? {};
-    for (const size of Object.values(sizes)) {
-      if (!isObject(size)) continue;
-      const w = optionalDimension(size, 'width');
-      const h = optionalDimension(size, 'height');
-      const url = typeof size.source_url === 'string' ? safeUrl(size.source_url, base) : undefined;
-      const sameShape = width && height && w && h ? Math.abs(w / h - width / height) < 0.02 : true;
-      if (url && w && sameShape && !url.startsWith('mailto:')) candidates.set(w, url);
-    }
-    if (width && !candidates.has(width)) candidates.set(width, src);
-    if (candidates.size > 1) {
-      image.srcset = [...candidates]
-        .sort(([a], [b]) => a - b)
-        .map(([w, url]) => `${url.replace(/,/g, '%2C').replace(/\s/g, '%20')} ${w}w`)
-        .join(', ');
-    }
+  const alt = cleanText(optionalString(media!, 'alt_text') ?? '');
+  const details = optionalObject(media!, 'media_details') ?? {};
+  const { width, height } = size(details.width, details.height);
+  // Every rendition WordPress made, widest last, as `url 300w` candidates; the cropped
+  // ones (thumbnail) have another aspect ratio and would distort.
+  const candidates = new Map<number, string>();
+  for (const rendition of Object.values(optionalObject(details, 'sizes') ?? {})) {
+    if (!isObject(rendition)) continue;
+    const w = dimension(rendition.width);
+    const h = dimension(rendition.height);
+    const url = safeUrl(rendition.source_url, base);
+    if (url && w && !url.startsWith('mailto:') && (!width || !h || Math.abs(w / h - width / height!) < 0.02)) candidates.set(w, url);
   }
-  return image;
+  if (width && !candidates.has(width)) candidates.set(width, src);
+  return defined<ArticleImage>({
+    src,
+    alt,
+    width,
+    height,
+    // URLs are serialised (no white space); a comma would split a candidate.
+    srcset: candidates.size > 1 ? [...candidates].sort(([a], [b]) => a - b).map(([w, url]) => `${url.replace(/,/g, '%2C')} ${w}w`).join(', ') : undefined,
+  });
 }
 
-/** Category and tag names, categories first; WordPress's default "Uncategorized" is noise. */
-function termsOf(embeds: JsonObject | undefined): string[] {
-  // A Set, not Array.includes: a hostile answer can carry a hundred thousand terms.
-  const out = new Set<string>();
-  const groups = embeds ? optionalArray(embeds, 'wp:term') ?? [] : [];
-  for (const group of groups) {
-    if (!Array.isArray(group)) invalid('"wp:term" is not a list of lists');
-    for (const term of group) {
-      if (!isObject(term) || ('code' in term && !('id' in term))) continue;
-      const taxonomy = optionalString(term, 'taxonomy');
-      if (taxonomy !== undefined && taxonomy !== 'category' && taxonomy !== 'post_tag') continue;
-      if (optionalString(term, 'slug') === 'uncategorized') continue;
-      const name = cleanText(htmlToText(optionalString(term, 'name') ?? ''));
-      if (name) out.add(name);
-    }
-  }
-  return [...out];
-}
-
-export function fromWordPressPost(post: unknown, options: FormatOptions = {}): Article {
-  if (!isWordPressPost(post)) return invalid('not a WordPress post');
+function fromPost(post: unknown, options: FormatOptions): Article {
+  if (!isWordPressPost(post)) return invalid('post');
   const base = options.baseUrl;
-  const titleHtml = rendered(post, 'title');
-  if (titleHtml === undefined) invalid('"title.rendered" is missing');
-  const contentHtml = rendered(post, 'content');
-  const excerptHtml = rendered(post, 'excerpt');
-  // An untitled post with a blank excerpt is named by its content.
-  const title = cleanText(htmlToText(titleHtml)) || shorten(htmlToText(excerptHtml)) || shorten(htmlToText(contentHtml));
-  if (!title) invalid('the post has no title and no text');
+  const title = rendered(post, 'title') ?? invalid('title');
+  const content = rendered(post, 'content');
+  const excerpt = rendered(post, 'excerpt');
   const embeds = optionalObject(post, '_embedded');
-  const article: Article = { title, authors: authorsOf(embeds, base), tags: termsOf(embeds) };
-  const id = optionalId(post, 'id');
-  const url = optionalUrl(post, 'link', base);
-  const image = imageOf(embeds, base);
-  const datePublished = isoDate(optionalString(post, 'date_gmt'), true) ?? isoDate(optionalString(post, 'date'), true);
-  const dateModified = isoDate(optionalString(post, 'modified_gmt'), true) ?? isoDate(optionalString(post, 'modified'), true);
-  if (id !== undefined) article.id = id;
-  if (url) article.url = url;
-  if (contentHtml?.trim()) article.contentHtml = contentHtml;
-  if (excerptHtml?.trim()) article.summaryHtml = excerptHtml;
-  if (image) article.image = image;
-  if (datePublished) article.datePublished = datePublished;
-  if (dateModified) article.dateModified = dateModified;
-  if (base) article.baseUrl = base;
-  return article;
+  // `*_gmt` first: the other is in the site's zone, which the API does not state.
+  const date = (key: string) => isoDate(optionalString(post, `${key}_gmt`), true) ?? isoDate(optionalString(post, key), true);
+  return defined<Article>({
+    // An untitled post with a blank excerpt is named by its content.
+    title: cleanText(htmlToText(title)) || shorten(htmlToText(excerpt)) || shorten(htmlToText(content)) || invalid('title'),
+    authors: embedded(embeds, 'author').flatMap((user) => {
+      const name = cleanText(htmlToText(optionalString(user, 'name')));
+      return name ? [defined({ name, url: optionalUrl(user, 'link', base) })] : [];
+    }),
+    // Category and tag names, categories first; WordPress's default "Uncategorized" is noise.
+    tags: uniqueTexts(
+      ((embeds && optionalArray(embeds, 'wp:term')) ?? [])
+        .flatMap((group) => (Array.isArray(group) ? group : invalid('wp:term')))
+        .filter((term) => usable(term) && ['category', 'post_tag'].includes(optionalString(term, 'taxonomy') ?? 'category') && optionalString(term, 'slug') != 'uncategorized')
+        .map((term) => htmlToText(optionalString(term as JsonObject, 'name'))),
+    ),
+    id: optionalId(post, 'id'),
+    url: optionalUrl(post, 'link', base),
+    contentHtml: nonBlank(content),
+    summaryHtml: nonBlank(excerpt),
+    image: imageOf(embedded(embeds, 'wp:featuredmedia')[0], base),
+    datePublished: date('date'),
+    dateModified: date('modified'),
+    baseUrl: base || undefined,
+  });
 }
 
 /**
- * A list of posts (`/wp/v2/posts`): the one whose id or slug is `itemId`, else the first;
- * null when there is none (the empty state).
+ * A post, or a list of posts: the one whose id or slug is `itemId`, else the first; null
+ * when there is none (the empty state).
  */
-export function fromWordPressList(posts: unknown[], options: FormatOptions = {}): Article | null {
-  const { itemId } = options;
-  const post =
-    itemId === undefined
-      ? posts[0]
-      : posts.find((p) => isObject(p) && ((typeof p.id === 'number' && String(p.id) === itemId) || p.id === itemId || p.slug === itemId));
-  return post === undefined ? null : fromWordPressPost(post, options);
+export function fromWordPress(data: unknown, options: FormatOptions): Article | null {
+  if (!Array.isArray(data)) return fromPost(data, options);
+  if (data.length && !data.some(isWordPressPost)) invalid('list');
+  const post = pick(data, options.itemId, true);
+  return post === undefined ? null : fromPost(post, options);
 }

@@ -4,51 +4,52 @@ import { hostBlock, textReset } from '../internal/base.styles.js';
 export default [
   hostBlock,
   css`
-
   .base {
     --_accent: var(--comment-box-accent-color, light-dark(#0b57d0, #8ab4f8));
-    --_on-accent: light-dark(#fff, #131314);
-    --_muted: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
-    --_bg: var(--comment-box-background, light-dark(#fff, #1e1f22));
-    --_field-text: light-dark(#1b1c1f, #e8e8e8);
     --_border: var(--comment-box-border-color, light-dark(#c9cdd3, #474c53));
-    --_field-border: light-dark(#6b7280, #9aa0a6);
     --_error: var(--comment-box-error-color, light-dark(#b3261e, #f2b8b5));
     --_radius: var(--comment-box-radius, 0.375rem);
     --_gap: var(--comment-box-gap, 1.25em);
-    --_indent: var(--comment-box-indent, 1.5em);
     position: relative;
     color: var(--comment-box-text-color, inherit);
-    font: inherit;
     line-height: 1.5;
     ${textReset}
   }
+  :host([theme=light]) .base {
+    color-scheme: light;
+  }
+  :host([theme=dark]) .base {
+    color-scheme: dark;
+  }
 
-  .sr-only {
+  .sr-only,
+  .hp {
     position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
+    width: 1px;
+    height: 1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
+  }
+  .hp {
+    inset-inline-start: -10000px;
   }
 
   h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2,
   h3 {
-    margin: 0 0 0.75em;
     line-height: 1.25;
   }
   h2 {
+    margin-block-end: 0.75em;
     font-size: 1.3em;
   }
   h3 {
     font-size: 1.1em;
-  }
-  p {
-    margin: 0;
   }
   a {
     color: var(--_accent);
@@ -57,9 +58,6 @@ export default [
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
-  [tabindex='-1']:focus:not(:focus-visible) {
-    outline: none;
-  }
 
   .list {
     list-style: none;
@@ -67,64 +65,66 @@ export default [
     padding: 0;
   }
   .list .list {
-    margin-inline-start: min(var(--_indent), 4vw);
+    margin-inline-start: min(var(--comment-box-indent, 1.5em), 4vw);
     padding-inline-start: 0.75em;
     border-inline-start: 2px solid var(--_border);
   }
-  [part='item'] {
+  [part=item],
+  [part=load-more] {
     margin-block-start: var(--_gap);
   }
-  [part='comment'] {
+  [part=comment] {
     border-radius: var(--_radius);
   }
-  [part='comment'].pending {
+  .pending {
     padding: 0.5em 0.75em;
     background: light-dark(#fdf6e3, #2e2a1e);
   }
-  [part='meta'] {
+  [part=meta],
+  .load-error {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25em 0.6em;
   }
-  [part='meta'] > * {
+  [part=meta] > * {
     min-inline-size: 0;
   }
-  [part='avatar'] {
-    display: inline-grid;
+  [part=avatar] {
+    display: grid;
     place-items: center;
-    inline-size: 2.2em;
-    block-size: 2.2em;
+    width: 2.2em;
+    height: 2.2em;
     border-radius: 50%;
     background: light-dark(#e3e8f0, #343a42);
     font-size: 0.8em;
+  }
+  [part=avatar],
+  [part=author],
+  [part=label] {
     font-weight: 600;
   }
-  [part='author'] {
-    font-weight: 600;
-  }
-  [part='date'],
-  [part='hint'],
-  [part='counter'],
-  [part='moderation'] {
-    color: var(--_muted);
+  [part=date],
+  [part=hint],
+  [part=counter],
+  [part=moderation] {
+    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
     font-size: 0.875em;
   }
-  [part='moderation'] {
+  [part=moderation] {
     margin-block-start: 0.25em;
     font-style: italic;
   }
-  [part='body'] {
+  [part=body] {
     margin-block: 0.35em;
-    overflow-wrap: anywhere;
   }
-  [part='body'].text {
+  .text {
     white-space: pre-line;
   }
-  [part='body'] :is(p, ul, ol, blockquote, pre) {
+  .html :is(p, ul, ol, blockquote, pre) {
     margin: 0 0 0.5em;
   }
-  [part='body'] pre {
+  .html pre {
     white-space: pre-wrap;
   }
 
@@ -132,30 +132,28 @@ export default [
     font: inherit;
     cursor: pointer;
     padding: 0.4em 0.9em;
-    border: 1px solid var(--_accent);
+    border: 1px solid;
     border-radius: var(--_radius);
-    background: transparent;
+    background: none;
     color: var(--_accent);
   }
   button:disabled {
     cursor: default;
     opacity: 0.65;
   }
-  [part='submit'] {
+  [part=submit] {
     background: var(--_accent);
-    color: var(--_on-accent);
+    color: light-dark(#fff, #131314);
+    border-color: var(--_accent);
   }
-  [part='reply-button'] {
+  [part=reply-button] {
     padding: 0.1em 0.5em;
     margin-inline-start: -0.5em;
     border-color: transparent;
     font-size: 0.875em;
   }
-  [part='load-more'] {
-    margin-block-start: var(--_gap);
-  }
 
-  .skeleton {
+  [part=skeleton] {
     display: grid;
     gap: var(--_gap);
     min-block-size: 12em;
@@ -165,15 +163,14 @@ export default [
     gap: 0.45em;
   }
   .sk span {
-    display: block;
     block-size: 0.9em;
     border-radius: 0.25em;
     background: light-dark(#e8eaed, #303236);
   }
-  .sk span:first-child {
+  .sk :first-child {
     inline-size: 30%;
   }
-  .sk span:last-child {
+  .sk :last-child {
     inline-size: 75%;
   }
   @media (prefers-reduced-motion: no-preference) {
@@ -188,21 +185,21 @@ export default [
   }
 
   .load-error,
-  [part='notice'],
-  [part='empty'] {
+  [part=notice],
+  [part=empty],
+  [part=status]:not(:empty) {
     margin-block-start: 1em;
   }
   .load-error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     gap: 0.5em 1em;
   }
-  [part='error'],
-  [part='field-error'] {
+  [part=error],
+  [part=field-error],
+  .over {
     color: var(--_error);
   }
-  [part='notice'] {
+  [part=notice],
+  form {
     padding: 0.75em 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -213,70 +210,49 @@ export default [
     gap: 0.9em;
     margin-block-start: 1.5em;
     padding: 1em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
-  form.reply {
+  .reply {
     margin-block: 0.75em 0;
   }
-  form h3 {
-    margin: 0;
-  }
-  [part='field'] {
+  [part=field] {
     display: grid;
     gap: 0.25em;
-  }
-  [part='label'] {
-    font-weight: 600;
   }
   input,
   textarea {
     box-sizing: border-box;
     inline-size: 100%;
     padding: 0.45em 0.6em;
-    border: 1px solid var(--_field-border);
+    border: 1px solid light-dark(#6b7280, #9aa0a6);
     border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_field-text);
+    background: var(--comment-box-background, light-dark(#fff, #1e1f22));
+    color: light-dark(#1b1c1f, #e8e8e8);
     font: inherit;
   }
   textarea {
     resize: vertical;
     min-block-size: 6em;
   }
-  [aria-invalid='true'] {
+  [aria-invalid=true] {
     border-color: var(--_error);
     box-shadow: inset 0 0 0 1px var(--_error);
   }
-  [part='counter'] {
+  [part=counter] {
     justify-self: end;
   }
-  [part='counter'].over {
-    color: var(--_error);
-  }
-  [part='consent'] {
+  [part=consent] {
     display: flex;
     align-items: flex-start;
     gap: 0.5em;
   }
-  [part='checkbox'] {
-    inline-size: auto;
-    margin-block-start: 0.3em;
-  }
-  [part='actions'] {
+  [part=actions] {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
   }
-  .hp {
-    position: absolute;
-    inset-inline-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-  }
-  .status:not(:empty) {
-    margin-block-start: 1em;
+  [part=checkbox] {
+    inline-size: auto;
+    margin-block-start: 0.3em;
   }
 `,
 ];

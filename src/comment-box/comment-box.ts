@@ -1,23 +1,13 @@
-import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { LitElement, html, noChange, nothing, render } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
 import { DEFAULT_TIMEOUT } from '../internal/fetch-json.js';
-import {
-  CommentBoxErrorEvent,
-  CommentBoxLoadEvent,
-  CommentBoxPostedEvent,
-  CommentBoxSubmitEvent,
-} from '../internal/events.js';
+import { CommentBoxErrorEvent, CommentBoxLoadEvent, CommentBoxPostedEvent, CommentBoxSubmitEvent } from '../internal/events.js';
 import type { CommentData, CommentDraft } from '../internal/events.js';
 import { LangController, fill, formatDate, message, plural } from '../internal/i18n.js';
 import type { PluralMessage } from '../internal/i18n.js';
-import type { CommentBackend, CommentField, CommentOrder, CommentPage, CommentPostResult } from './backend.js';
+import { sanitizedHtml } from '../internal/sanitized-html.js';
+import type { CommentBackend, CommentField, CommentOrder, CommentPage } from './backend.js';
 import { LapaBackend } from './backends/lapa.js';
 import { authorUrl } from './backends/parse.js';
 import { WordPressBackend } from './backends/wordpress.js';
@@ -25,10 +15,9 @@ import { CommentError } from './comment-error.js';
 import { messages } from './comment-box.messages.js';
 import type { CommentBoxMessageKey, CommentBoxMessages } from './comment-box.messages.js';
 import styles from './comment-box.styles.js';
-import { DraftStore } from './draft-store.js';
+import { storeDraft, storeIdentity, storePending, storedDraft, storedIdentity, storedPending } from './draft-store.js';
 import type { Attempt, StoredDraft } from './draft-store.js';
 import { linkify } from './linkify.js';
-import { sanitizedHtml } from '../internal/sanitized-html.js';
 import { buildThreads, flatten } from './threads.js';
 import type { ThreadNode } from './threads.js';
 
@@ -40,60 +29,47 @@ export { LapaBackend } from './backends/lapa.js';
 export { WordPressBackend } from './backends/wordpress.js';
 
 const FIELDS: readonly CommentField[] = ['name', 'email', 'url', 'text'];
-const NAME_MAX = 100;
-const EMAIL_MAX = 254;
-const URL_MAX = 2000;
-/** The character counter is announced once this share of the limit is left. */
-const COUNTER_SHARE = 0.1;
-const COUNTER_DELAY_MS = 800;
+/** The inputs' maxlength: what comment servers store. */
+const MAX_LENGTH = { name: 100, email: 254, url: 2000 };
+/** The words for a value the browser or the server refused, per field. */
+const REJECTED = { name: 'nameRejected', email: 'emailInvalid', url: 'urlInvalid', text: 'textRejected' } as const;
 
 /** A message to show: a key of the table, with a count or the server's own words. */
 interface Problem {
   key: CommentBoxMessageKey;
   n?: number;
-  /** A second key, appended ("Your comment is kept here..."). */
-  then?: CommentBoxMessageKey;
+  /** "Your comment is kept here..." follows. */
+  kept?: boolean;
   /** The server's own message, shown only when no translated one says more. */
   quote?: string;
 }
 
-/** Why a run of a task was aborted by the element itself. */
-const DISCONNECTED = new DOMException('The element was disconnected', 'AbortError');
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
-
+const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const LABEL_ATTRIBUTES = (Object.keys(messages.en) as CommentBoxMessageKey[])
-  .filter((key) => typeof messages.en[key] === 'string')
-  .map((key) => `${kebab(key)}-label`);
+const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.max(1, Math.floor(n)), max) : 1);
 
+const trimmed = ({ name, email, url, text, parent }: CommentDraft): CommentDraft => ({ name: name.trim(), email: email.trim(), url: url.trim(), text: text.trim(), parent });
 /** What makes two sends the same comment. */
-const fingerprintOf = (d: CommentDraft) => JSON.stringify([d.name.trim(), d.email.trim(), d.url.trim(), d.text.trim(), d.parent]);
-
-const emptyDraft = (): StoredDraft => ({ name: '', email: '', url: '', text: '', parent: null, consent: false });
+const fingerprintOf = (d: CommentDraft) => JSON.stringify(Object.values(trimmed(d)));
 
 /** Comment ids are the server's strings: made safe for `id` attributes and selectors. */
 const domId = (id: string) => id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 
 /** Georgian script has no capitals in use: upper-casing gives Mtavruli, which few fonts have. */
 const GEORGIAN = /[\u10d0-\u10ff]/;
-
-function initials(name: string): string {
-  return name
+const initials = (name: string) =>
+  name
     .trim()
     .split(/\s+/)
     .slice(0, 2)
-    .map((word) => {
-      const first = [...word][0] ?? '';
-      return GEORGIAN.test(first) ? first : first.toLocaleUpperCase();
-    })
+    .map(([first = '']) => (GEORGIAN.test(first) ? first : first.toLocaleUpperCase()))
     .join('');
-}
 
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID needs a secure context; partners' pages are not all https.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const EMPTY: StoredDraft = { name: '', email: '', url: '', text: '', parent: null, consent: false };
+
+// randomUUID needs a secure context; partners' pages are not all https.
+const newKey = () =>
+  crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * @tagname comment-box
@@ -157,271 +133,202 @@ function newKey(): string {
 export class CommentBoxElement extends LitElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    api: {},
+    order: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    maxLength: { type: Number, attribute: 'maxlength' },
+    timeout: { type: Number },
+    theme: { reflect: true },
+    backend: { attribute: false },
+    fetch: { attribute: false },
+    comments: { attribute: false },
+    messages: { attribute: false },
+    // Internal state: a change re-renders.
+    ...Object.fromEntries(
+      'draft problems serverProblems formProblem announcement counter pages listError more sending added pending closedByServer'
+        .split(' ')
+        .map((name) => [name, { state: true }]),
+    ),
+  };
+
   static define(tag = 'comment-box', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
   }
 
   /** Every plain string has a `<kebab-key>-label` attribute that overrides it. */
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, ...LABEL_ATTRIBUTES];
+    return [...super.observedAttributes, ...Object.keys(messages.en).map((key) => `${kebab(key)}-label`)];
   }
 
   private readonly locale = new LangController(this);
-  private activeBackend?: CommentBackend;
-  private store?: DraftStore;
-  private counterTimer?: ReturnType<typeof setTimeout>;
-  private rendering = false;
-
-  private readonly listTask = new Task(this, {
-    args: () => [this.activeBackend, this.order, this.pageSize, this.comments] as const,
-    task: async ([backend, order, pageSize, comments], { signal }) => {
-      if (comments) return { comments: [...comments], total: comments.length, next: null, open: false };
-      if (!backend) return initialState;
-      this.moreTask.abort();
-      const page = await backend.list({ order: this.orderOf(order), pageSize: this.clamp(pageSize, 100), cursor: null, signal });
-      this.pages = [];
-      this.added = [];
-      this.closedByServer = false;
-      const listed = new Set(page.comments.map((c) => c.id));
-      this.pending = this.store?.loadPending() ?? [];
-      // A held comment a moderator has approved since is listed by the server now.
-      if (this.pending.some((c) => listed.has(c.id))) this.savePending(this.pending.filter((c) => !listed.has(c.id)));
-      return page;
-    },
-    // Property-given comments are the host's own change: no event for them.
-    onComplete: (page) => !this.comments && this.emit(new CommentBoxLoadEvent(page.comments, page.total)),
-    onError: (error) => this.emitError(error),
-  });
-
-  private readonly moreTask = new Task(this, {
-    autoRun: false,
-    task: async ([backend, cursor]: [CommentBackend, string], { signal }) => {
-      const page = await backend.list({ order: this.orderOf(this.order), pageSize: this.clamp(this.pageSize, 100), cursor, signal });
-      const before = new Set(this.allComments().map((c) => c.id));
-      this.pages = [...this.pages, page];
-      const first = page.comments.find((c) => !before.has(c.id));
-      // Keyboard and screen reader users carry on reading where the new comments start.
-      if (first) this.afterRender(() => this.focusComment(first.id));
-      return page;
-    },
-    onComplete: (page) => this.emit(new CommentBoxLoadEvent(page.comments, page.total)),
-    onError: (error) => this.emitError(error),
-  });
-
-  private readonly postTask = new Task(this, {
-    autoRun: false,
-    task: async ([draft, attempt, honeypot]: [CommentDraft, Attempt, string], { signal }) => {
-      const backend = this.activeBackend!;
-      let result: CommentPostResult;
-      try {
-        result = await backend.post({ draft, idempotencyKey: attempt.key, honeypot, signal });
-      } catch (caught) {
-        const error = CommentError.from(caught);
-        if (error.reason === 'duplicate' && attempt.uncertain) {
-          // A retry after a lost answer: the first attempt had arrived after all.
-          this.received(attempt);
-          return undefined;
-        }
-        this.rejected(error, attempt);
-        throw error;
-      }
-      return this.accepted(result, attempt);
-    },
-    onComplete: (shown) => {
-      if (!shown) return;
-      this.emit(new CommentBoxPostedEvent(shown, shown.status!));
-      this.afterRender(() => this.focusComment(shown.id));
-    },
-    onError: (error) => {
-      this.emitError(error);
-      this.afterRender(() => this.focusAfter(error));
-    },
-  });
-
   /**
-   * Work that waits for the render after a task settled: events, so listeners find what
-   * they report in the DOM, and focus moves, so the target exists and is enabled.
+   * The form's place, kept across renders and moved under the comment being answered.
+   * Its content is rendered apart from the list, so typing re-renders the form, never
+   * the 1,000 comments around it (BENCHMARKS.md).
    */
-  private queued: Array<() => void> = [];
+  private readonly form = document.createElement('div');
+  private activeBackend?: CommentBackend;
+  /** The key drafts are kept under: the backend's. */
+  private article?: string;
+  /** The request for a page of comments in flight (the first or the next). */
+  private request?: AbortController;
+  private counterTimer?: ReturnType<typeof setTimeout>;
+  private rendering?: boolean;
+  /** What the list was last rendered from: while it stays the same, it is not rendered again. */
+  private listInputs: unknown[] = [];
+  private threads!: ThreadNode[];
+  private total!: number;
+  /** The comment being answered, when it is listed. */
+  private target?: CommentData;
 
-  @state() private draft: StoredDraft = emptyDraft();
-  @state() private problems: Partial<Record<CommentField, Problem>> = {};
-  @state() private serverProblems: Partial<Record<CommentField, Problem>> = {};
-  @state() private touched = new Set<CommentField>();
-  @state() private submitted = false;
-  @state() private formProblem?: Problem;
-  @state() private announcement?: Problem;
-  @state() private counterAnnouncement = '';
-  @state() private pages: CommentPage[] = [];
-  @state() private added: CommentData[] = [];
-  @state() private pending: CommentData[] = [];
-  @state() private closedByServer = false;
+  private draft = EMPTY;
+  /** Each field's problem, once it is shown: the field was left, or the form submitted. */
+  private problems: Partial<Record<CommentField, Problem>> = {};
+  /** A field the server refused, until it is edited. */
+  private serverProblems: Partial<Record<CommentField, Problem>> = {};
+  private formProblem?: Problem;
+  private announcement?: Problem;
+  /** The character count, announced near the limit. */
+  private counter?: Problem;
+  /** The pages loaded; none while the first is loading or failed. */
+  private pages: CommentPage[] = [];
+  private listError?: unknown;
+  /** `true` while the next page loads, then why it failed. */
+  private more?: unknown;
+  private sending?: boolean;
+  /** The reader's own comments, published or held, since the list was loaded. */
+  private added: CommentData[] = [];
+  private pending: CommentData[] = [];
+  private closedByServer?: boolean;
 
   /** The comments collection URL (our protocol), or `.../wp-json/wp/v2/comments?post=ID` with `api="wordpress"`. */
-  @property() src?: string;
+  src?: string;
 
   /** `wordpress` for the WordPress REST API; omitted for the Lapa comments protocol. */
-  @property() api?: 'wordpress';
+  api?: 'wordpress';
 
   /** Order of the top-level threads: `oldest` (default) or `newest`. Replies are always oldest first. */
-  @property() order: CommentOrder = 'oldest';
+  order: CommentOrder = 'oldest';
 
   /** Top-level threads per page (with all their replies), 1–100. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /** Levels of replies shown indented; deeper replies line up with the last level. */
-  @property({ type: Number, attribute: 'max-depth' }) maxDepth = 5;
+  maxDepth = 5;
 
   /** Longest comment accepted, in characters. */
-  @property({ type: Number, attribute: 'maxlength' }) maxLength = 5000;
+  maxLength = 5000;
 
   /** Milliseconds before a request of the built-in backends gives up with kind `timeout`; 0 waits for ever. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  timeout = DEFAULT_TIMEOUT;
 
   /** `light` or `dark` forces a colour scheme; by default the host page's `color-scheme` applies. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Where comments come from and go to, instead of `src`/`api` (see `CommentBackend`). */
-  @property({ attribute: false }) backend?: CommentBackend;
+  backend?: CommentBackend;
 
   /** The fetch the built-in backends use (a wrapper adding auth, logging...); the global one by default. */
-  @property({ attribute: false }) fetch?: typeof fetch;
+  fetch?: typeof fetch;
 
   /** Comments to show as given (npm users): read-only, nothing is fetched, no form. */
-  @property({ attribute: false }) comments?: readonly CommentData[];
+  comments?: readonly CommentData[];
 
   /** Overrides of any message, plural ones included (`{ count: { one: '{n} reply', other: '{n} replies' } }`). */
-  @property({ attribute: false }) messages?: Partial<CommentBoxMessages>;
+  messages?: Partial<CommentBoxMessages>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.listTask.error === DISCONNECTED) void this.listTask.run();
+    if (isAbort(this.listError)) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Reading requests are dropped; a POST in flight is left to finish, so its answer
-    // (and the clearing of the draft) is not lost when the element only moves.
-    this.listTask.abort(DISCONNECTED);
-    this.moreTask.abort(DISCONNECTED);
+    // Reading requests are dropped (the first page is asked for again on reconnecting);
+    // a POST in flight is left to finish, so its answer (and the clearing of the draft)
+    // is not lost when the element only moves.
+    this.request?.abort();
     clearTimeout(this.counterTimer);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (old !== value && name.endsWith('-label')) this.requestUpdate();
+    // A `*-label` may change any text, the comments' included.
+    this.listInputs = [];
+    this.requestUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('api') || changed.has('backend') || changed.has('fetch') || changed.has('timeout')) {
-      this.activeBackend = this.backend ?? this.builtInBackend();
+  protected override willUpdate(changed: PropertyValues): void {
+    const has = (names: string) => names.split(' ').some((name) => changed.has(name));
+    const backend = this.activeBackend;
+    if (has('src api backend fetch timeout')) {
+      this.activeBackend = this.backend;
+      if (!this.backend && this.src) {
+        try {
+          this.activeBackend = new (this.api === 'wordpress' ? WordPressBackend : LapaBackend)(new URL(this.src, document.baseURI).href, {
+            fetch: this.fetch,
+            timeout: Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT,
+          });
+        } catch {
+          // Not a URL: nothing to load.
+        }
+      }
       const key = this.activeBackend?.key;
-      if (key !== undefined && key !== this.store?.article) this.loadDraft(key);
+      if (key !== undefined && key !== this.article) {
+        this.article = key;
+        const identity = storedIdentity();
+        this.draft = storedDraft(key) ?? { ...EMPTY, ...identity, consent: !!identity };
+        this.resetForm();
+      }
     }
+    if (this.activeBackend !== backend || has('order pageSize comments')) void this.load();
   }
 
-  protected override update(changed: PropertyValues<this>): void {
+  protected override update(changed: PropertyValues): void {
     this.rendering = true;
     try {
       super.update(changed);
+      // The form is in place when comments are open.
+      if (this.form.parentNode) render(this.renderForm(), this.form, { host: this });
     } finally {
       this.rendering = false;
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('theme')) {
-      // Through the CSSOM: a strict CSP (style-src without 'unsafe-inline') refuses a
-      // style attribute, even an empty one, but not this.
-      const scheme = this.theme === 'light' || this.theme === 'dark' ? this.theme : '';
-      this.renderRoot.querySelector<HTMLElement>('.base')?.style.setProperty('color-scheme', scheme);
-    }
-    const queued = this.queued;
-    this.queued = [];
-    for (const work of queued) work();
-  }
-
-  private builtInBackend(): CommentBackend | undefined {
-    if (!this.src) return undefined;
-    let src: string;
-    try {
-      src = new URL(this.src, document.baseURI).href;
-    } catch {
-      return undefined;
-    }
-    const options = { fetch: this.fetch, timeout: Number.isFinite(this.timeout) && this.timeout >= 0 ? this.timeout : DEFAULT_TIMEOUT };
-    return this.api === 'wordpress' ? new WordPressBackend(src, options) : new LapaBackend(src, options);
-  }
-
-  private loadDraft(key: string): void {
-    this.store = new DraftStore(key);
-    const identity = DraftStore.loadIdentity();
-    this.draft = this.store.loadDraft() ?? Object.assign(emptyDraft(), identity, { consent: Boolean(identity) });
-    this.problems = {};
-    this.serverProblems = {};
-    this.touched = new Set();
-    this.submitted = false;
-    this.formProblem = undefined;
-  }
-
-  private orderOf(order: string): CommentOrder {
-    return order === 'newest' ? 'newest' : 'oldest';
-  }
-
-  private clamp(n: number, max: number): number {
-    return Number.isFinite(n) ? Math.min(Math.max(1, Math.floor(n)), max) : 1;
-  }
-
   // ---- messages ----------------------------------------------------------------
 
-  private t(key: CommentBoxMessageKey): string {
-    const label = this.getAttribute(`${kebab(key)}-label`);
-    if (label !== null) return label;
-    return message(messages, this.locale.value, key, this.messages) as string;
+  /** A message; with `n`, its plural form for that count. */
+  private t(key: CommentBoxMessageKey, n?: number): string {
+    const lang = this.locale.value;
+    const text = message(messages, lang, key, this.messages);
+    return n === undefined ? (this.getAttribute(`${kebab(key)}-label`) ?? (text as string)) : plural(text as PluralMessage, n, lang);
   }
 
-  private count(key: 'count' | 'textTooLong' | 'charsLeft' | 'tooFastWait', n: number): string {
-    return plural(message(messages, this.locale.value, key, this.messages) as PluralMessage, n, this.locale.value);
+  private say({ key, n, kept, quote }: Problem): string {
+    return `${this.t(key, n)}${quote ? ` “${quote}”` : ''}${kept ? ` ${this.t('kept')}` : ''}`;
   }
 
-  private say(problem: Problem): string {
-    const { key, n } = problem;
-    let text = n !== undefined && (key === 'textTooLong' || key === 'tooFastWait' || key === 'charsLeft') ? this.count(key, n) : this.t(key);
-    if (problem.quote) text += ` “${problem.quote}”`;
-    if (problem.then) text += ` ${this.t(problem.then)}`;
-    return text;
+  private problemOf(error: unknown): Problem {
+    const e = CommentError.from(error);
+    const { reason } = e;
+    if (e.uncertain) return { key: reason === 'network' && !navigator.onLine ? 'offline' : (reason as 'network'), kept: true };
+    if (reason === 'too-fast' && e.retryAfter) return { key: 'tooFastWait', n: e.retryAfter };
+    if (reason === 'field') return { key: REJECTED[e.field ?? 'text'] };
+    // The other reasons have a message of their own: `login-required` -> `loginRequired`.
+    const key = reason.replace(/-./g, (s) => s[1]!.toUpperCase()) as CommentBoxMessageKey;
+    return typeof messages.en[key] === 'string' && key !== 'rejected' ? { key } : { key: 'rejected', quote: e.serverMessage };
   }
 
-  private problemOf(error: CommentError): Problem {
-    switch (error.reason) {
-      case 'network':
-        return { key: navigator.onLine === false ? 'offline' : 'network', then: 'kept' };
-      case 'timeout':
-      case 'server':
-      case 'invalid':
-        return { key: error.reason, then: 'kept' };
-      case 'too-fast':
-        return error.retryAfter ? { key: 'tooFastWait', n: error.retryAfter } : { key: 'tooFast' };
-      case 'duplicate':
-      case 'spam':
-      case 'expired':
-      case 'closed':
-        return { key: error.reason };
-      case 'login-required':
-        return { key: 'loginRequired' };
-      case 'too-large':
-        return { key: 'tooLarge' };
-      case 'reply-gone':
-        return { key: 'replyGone' };
-      case 'field':
-        return { key: ({ name: 'nameRejected', email: 'emailInvalid', url: 'urlInvalid', text: 'textRejected' } as const)[error.field ?? 'text'] };
-      default:
-        return { key: 'rejected', quote: error.serverMessage };
-    }
-  }
-
+  /**
+   * Work that waits for the render after a request settled: events, so listeners find
+   * what they report in the DOM, and focus moves, so the target exists and is enabled.
+   */
   private afterRender(work: () => void): void {
-    this.queued.push(work);
+    this.requestUpdate();
+    void this.updateComplete.then(work);
   }
 
   private emit(event: Event): void {
@@ -436,155 +343,150 @@ export class CommentBoxElement extends LitElement {
 
   // ---- the list ------------------------------------------------------------------
 
-  /** Every comment shown: the pages loaded, then the reader's own posted since. */
-  private allComments(): CommentData[] {
-    const first = this.listTask.value;
-    if (!first) return [];
-    const listed = [first, ...this.pages].flatMap((page) => page.comments);
-    const ids = new Set(listed.map((c) => c.id));
-    const own = [...this.added, ...this.pending].filter((c) => !ids.has(c.id));
-    // A new thread goes where the chosen order puts it: last, or first when newest first.
-    if (this.orderOf(this.order) === 'oldest') return [...listed, ...own];
-    return [...own.filter((c) => c.parent === null).reverse(), ...listed, ...own.filter((c) => c.parent !== null)];
-  }
-
-  private total(): number {
-    const last = [this.listTask.value, ...this.pages].at(-1);
-    const listed = new Set([this.listTask.value, ...this.pages].flatMap((page) => page?.comments ?? []).map((c) => c.id));
-    return (last?.total ?? 0) + this.added.filter((c) => !listed.has(c.id)).length;
-  }
-
-  private isOpen(): boolean {
-    return Boolean(this.listTask.value?.open) && !this.closedByServer && !this.comments && Boolean(this.activeBackend);
-  }
-
-  private loadMore(): void {
-    const next = [this.listTask.value, ...this.pages].at(-1)?.next;
-    if (next && this.activeBackend && this.moreTask.status !== TaskStatus.PENDING) void this.moreTask.run([this.activeBackend, next]);
+  /** The first page (without `cursor`: the list from the start again), or the next one. */
+  private async load(cursor?: string): Promise<void> {
+    const backend = this.activeBackend!;
+    this.request?.abort();
+    const request = (this.request = new AbortController());
+    this.more = cursor && true;
+    if (!cursor) {
+      this.listError = undefined;
+      this.closedByServer = false;
+      this.added = [];
+      // Property-given comments are the host's own change: no event for them.
+      this.pages = this.comments ? [{ comments: [...this.comments], total: this.comments.length, next: null, open: false }] : [];
+      if (this.comments || !backend) return;
+    }
+    try {
+      const page = await backend.list({ order: this.order === 'newest' ? 'newest' : 'oldest', pageSize: clamp(this.pageSize, 100), cursor: cursor ?? null, signal: request.signal });
+      if (request !== this.request) return;
+      if (cursor) {
+        // Keyboard and screen reader users carry on reading where the new comments start.
+        const first = page.comments.find((c) => !this.comment(c.id));
+        if (first) this.afterRender(() => this.comment(first.id)?.focus());
+      } else {
+        const listed = new Set(page.comments.map((c) => c.id));
+        // A held comment a moderator has approved since is listed by the server now.
+        this.savePending(storedPending(this.article!).filter((c) => !listed.has(c.id)));
+      }
+      this.more = undefined;
+      this.pages = [...this.pages, page];
+      this.emit(new CommentBoxLoadEvent(page.comments, page.total));
+    } catch (error) {
+      if (request !== this.request) return;
+      if (cursor) this.more = error;
+      else this.listError = error;
+      this.emitError(error);
+    }
   }
 
   private async retry(): Promise<void> {
-    await this.listTask.run().catch(() => {});
+    await this.load();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#heading')!.focus();
   }
 
-  private focusComment(id: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`#c-${domId(id)}`)?.focus();
+  /** A comment's element, when it is shown. */
+  private comment(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector(`#c-${domId(id)}`);
   }
 
-  /** After a failed post: the field at fault, the closed notice, or the button (and the message before it). */
-  private focusAfter(error: unknown): void {
-    const e = CommentError.from(error);
-    const target =
-      e.reason === 'closed'
-        ? this.renderRoot.querySelector<HTMLElement>('[part="notice"]')
-        : e.reason === 'field' || e.reason === 'too-large'
-          ? this.control(e.field ?? 'text')
-          : this.renderRoot.querySelector<HTMLElement>('[part="submit"]');
-    target?.focus();
+  private savePending(pending: CommentData[]): void {
+    this.pending = pending;
+    storePending(this.article!, pending);
   }
 
   // ---- the form ------------------------------------------------------------------
 
-  private control(field: CommentField): HTMLInputElement | HTMLTextAreaElement | null {
-    return this.renderRoot.querySelector(`#f-${field}`);
+  private control(field: CommentField | 'website2'): HTMLInputElement {
+    return this.form.querySelector(`[name=${field}]`)!;
   }
 
   private setDraft(change: Partial<StoredDraft>): void {
     this.draft = { ...this.draft, ...change };
-    this.store?.saveDraft(this.draft);
+    storeDraft(this.article!, this.draft);
+  }
+
+  private resetForm(): void {
+    this.problems = {};
+    this.serverProblems = {};
+    this.formProblem = undefined;
   }
 
   /** Runs the browser's constraint validation on one field, with our own checks and words. */
   private check(field: CommentField): Problem | undefined {
     const el = this.control(field);
-    if (!el) return undefined;
     const value = el.value.trim();
-    let custom: Problem | undefined;
-    if (field === 'name' || field === 'text') {
-      if (el.value !== '' && value === '') custom = { key: field === 'name' ? 'nameMissing' : 'textMissing' };
-      const over = field === 'text' ? value.length - this.clamp(this.maxLength, Infinity) : 0;
-      if (over > 0) custom = { key: 'textTooLong', n: over };
-    } else if (field === 'email' && value && !/@[^@.\s]+(\.[^@.\s]+)+$/.test(value)) {
-      // The browser takes "anna@localhost"; comment servers want a domain with a dot.
-      custom = { key: 'emailInvalid' };
-    } else if (field === 'url' && value && !/^https?:\/\//i.test(value)) {
-      custom = { key: 'urlInvalid' };
-    }
+    const over = field === 'text' ? value.length - clamp(this.maxLength, Infinity) : 0;
+    // Blank (spaces only, too) is missing; the browser takes "anna@localhost", comment
+    // servers want a domain with a dot; a website is a web address.
+    const key: CommentBoxMessageKey | undefined =
+      over > 0
+        ? 'textTooLong'
+        : !value
+          ? field === 'url' ? undefined : (`${field}Missing` as 'textMissing')
+          : !(field === 'email' ? /@[^@.\s]+(\.[^@.\s]+)+$/ : field === 'url' ? /^https?:\/\//i : /./).test(value)
+            ? REJECTED[field]
+            : undefined;
+    const custom: Problem | undefined = key && { key, n: over > 0 ? over : undefined };
     el.setCustomValidity(custom ? this.say(custom) : '');
-    const v = el.validity;
-    if (v.valid) return undefined;
-    if (custom) return custom;
-    if (v.valueMissing) return { key: `${field as 'name' | 'email' | 'text'}Missing` };
-    if (v.typeMismatch) return { key: field === 'email' ? 'emailInvalid' : 'urlInvalid' };
-    return { key: field === 'name' ? 'nameRejected' : field === 'email' ? 'emailInvalid' : field === 'url' ? 'urlInvalid' : 'textRejected' };
+    return el.validity.valid ? undefined : (custom || { key: REJECTED[field] });
   }
 
   private visibleProblem(field: CommentField): Problem | undefined {
-    return this.serverProblems[field] ?? (this.touched.has(field) || this.submitted ? this.problems[field] : undefined);
+    return this.serverProblems[field] ?? this.problems[field];
   }
 
-  private onInput(event: Event): void {
+  /** `input` and `focusout` of the four fields. */
+  private onField(event: Event): void {
     const el = event.target as HTMLInputElement;
     const field = el.name as CommentField;
-    if (!FIELDS.includes(field)) return;
-    this.setDraft({ [field]: el.value });
-    if (this.serverProblems[field]) this.serverProblems = { ...this.serverProblems, [field]: undefined };
-    this.problems = { ...this.problems, [field]: this.check(field) };
-    if (field === 'text') this.scheduleCounter();
-  }
-
-  private onFocusOut(event: FocusEvent): void {
-    const el = event.target as HTMLInputElement;
-    const field = el.name as CommentField;
+    const value = el.value.trim();
+    const input = event.type === 'input';
     // A focused field that a render removes (the form moving) fires focusout too, but
     // the reader did not leave it.
     if (!FIELDS.includes(field) || this.rendering) return;
-    // "anna.example" is what people type for a website; the servers want a full URL.
-    if (field === 'url' && el.value.trim() && !/^[a-z][a-z\d+.-]*:/i.test(el.value.trim())) {
-      el.value = `https://${el.value.trim()}`;
-      this.setDraft({ url: el.value });
+    if (input) {
+      this.setDraft({ [field]: el.value });
+      this.serverProblems = { ...this.serverProblems, [field]: undefined };
+      if (field === 'text') {
+        clearTimeout(this.counterTimer);
+        this.counterTimer = setTimeout(() => {
+          const max = clamp(this.maxLength, Infinity);
+          const left = max - this.draft.text.trim().length;
+          // Announced once a tenth of the limit (at least 10) is left.
+          this.counter = left > Math.max(10, max * 0.1) ? undefined : left < 0 ? { key: 'textTooLong', n: -left } : { key: 'charsLeft', n: left };
+        }, 800);
+      }
+    } else if (field === 'url' && value && !/^[a-z][a-z\d+.-]*:/i.test(value)) {
+      // "anna.example" is what people type for a website; the servers want a full URL.
+      this.setDraft({ url: (el.value = `https://${value}`) });
     }
-    this.touched = new Set(this.touched).add(field);
-    this.problems = { ...this.problems, [field]: this.check(field) };
+    // A problem shows once the field was left (or the form submitted), then follows the typing.
+    if (!input || field in this.problems) this.problems = { ...this.problems, [field]: this.check(field) };
   }
 
   private onConsent(event: Event): void {
     const consent = (event.target as HTMLInputElement).checked;
     this.setDraft({ consent });
     // Unticking means "forget me": now, not after the next comment.
-    if (!consent) DraftStore.forgetIdentity();
+    if (!consent) storeIdentity();
   }
 
-  private scheduleCounter(): void {
-    clearTimeout(this.counterTimer);
-    this.counterTimer = setTimeout(() => {
-      const max = this.clamp(this.maxLength, Infinity);
-      const left = max - this.draft.text.trim().length;
-      this.counterAnnouncement = left <= Math.max(10, max * COUNTER_SHARE) ? (left >= 0 ? this.count('charsLeft', left) : this.count('textTooLong', -left)) : '';
-    }, COUNTER_DELAY_MS);
-  }
-
-  private async startReply(id: string): Promise<void> {
+  /** Moves the form under comment `id` (focus in its text), or back (`null`: focus on the Reply it came from). */
+  private async reply(id: string | null): Promise<void> {
+    const from = this.draft.parent;
     this.setDraft({ parent: id });
-    this.formProblem = undefined;
+    if (id !== null) this.formProblem = undefined;
     await this.updateComplete;
-    this.control('text')?.focus();
-  }
-
-  private async cancelReply(): Promise<void> {
-    const id = this.draft.parent;
-    this.setDraft({ parent: null });
-    await this.updateComplete;
-    const opener = id === null ? null : this.renderRoot.querySelector<HTMLElement>(`#c-${domId(id)} [part='reply-button']`);
-    (opener ?? this.control('text'))?.focus();
+    const opener = id === null ? this.comment(from!)?.querySelector<HTMLElement>('[part=reply-button]') : null;
+    (opener ?? this.control('text')).focus();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && this.draft.parent !== null) {
       event.preventDefault();
-      void this.cancelReply();
+      void this.reply(null);
     }
   }
 
@@ -592,258 +494,222 @@ export class CommentBoxElement extends LitElement {
     event.preventDefault();
     // The button is disabled while sending; this also stops a second submit that
     // arrives before the re-render (Enter twice, a double click).
-    if (this.postTask.status === TaskStatus.PENDING || !this.activeBackend) return;
-    this.submitted = true;
-    this.formProblem = undefined;
-    this.announcement = undefined;
-    const problems: Partial<Record<CommentField, Problem>> = {};
-    for (const field of FIELDS) problems[field] = this.check(field);
-    this.problems = problems;
+    if (this.sending) return;
+    this.formProblem = this.announcement = undefined;
+    this.problems = Object.fromEntries(FIELDS.map((field) => [field, this.check(field)]));
     const invalid = FIELDS.find((field) => this.visibleProblem(field));
     if (invalid) {
       await this.updateComplete;
-      this.control(invalid)?.focus();
+      this.control(invalid).focus();
       return;
     }
-    const d = this.draft;
-    const draft: CommentDraft = { name: d.name.trim(), email: d.email.trim(), url: d.url.trim(), text: d.text.trim(), parent: d.parent };
+    const draft = trimmed(this.draft);
     const fingerprint = fingerprintOf(draft);
-    const attempt = d.attempt?.fingerprint === fingerprint ? d.attempt : { key: newKey(), fingerprint, uncertain: false };
+    const attempt = this.draft.attempt?.fingerprint === fingerprint ? this.draft.attempt : { key: newKey(), fingerprint, uncertain: false };
     this.setDraft({ attempt });
     const submit = new CommentBoxSubmitEvent(draft);
     this.dispatchEvent(submit);
-    if (submit.defaultPrevented) return;
-    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('input[name="website2"]')?.value ?? '';
-    void this.postTask.run([draft, attempt, honeypot]).catch(() => {});
+    if (!submit.defaultPrevented) void this.send(draft, attempt, this.control('website2').value);
   }
 
-  private accepted({ comment, status }: CommentPostResult, attempt: Attempt): CommentData {
-    const d = this.draft;
-    // Like WordPress's cookies, the identity is written when a comment is accepted; it
-    // is removed only by unticking the box.
-    if (d.consent) DraftStore.saveIdentity({ name: d.name.trim(), email: d.email.trim(), url: d.url.trim() });
-    // Name, email and website stay in the form for another comment; they are stored
-    // again only with the next draft (or across visits with consent). Text typed while
-    // the comment was on its way is a new draft, and kept.
-    if (fingerprintOf(d) === attempt.fingerprint) {
-      this.store?.clearDraft();
-      this.draft = { ...d, text: '', parent: null, attempt: undefined };
-    } else {
-      this.setDraft({ attempt: undefined });
+  private async send(draft: CommentDraft, attempt: Attempt, honeypot: string): Promise<void> {
+    this.sending = true;
+    try {
+      const { comment, status } = await this.activeBackend!.post({ draft, idempotencyKey: attempt.key, honeypot, signal: new AbortController().signal });
+      // Like WordPress's cookies, the identity is written when a comment is accepted; it
+      // is removed only by unticking the box.
+      const { consent, name, email, url } = { ...this.draft, ...trimmed(this.draft) };
+      if (consent) storeIdentity({ name, email, url });
+      this.settle(attempt);
+      this.resetForm();
+      const shown = { ...comment, status };
+      if (status === 'pending') this.savePending([...this.pending, shown]);
+      else this.added = [...this.added, shown];
+      this.announcement = { key: status === 'pending' ? 'pending' : 'posted' };
+      this.afterRender(() => {
+        this.dispatchEvent(new CommentBoxPostedEvent(shown, status));
+        this.comment(shown.id)?.focus();
+      });
+    } catch (caught) {
+      const error = CommentError.from(caught);
+      const { reason } = error;
+      if (reason === 'duplicate' && attempt.uncertain) {
+        // A retry after a lost answer: the first attempt had arrived after all.
+        this.settle(attempt);
+        this.announcement = { key: 'received' };
+        // It may be listed now (approved) or not (held): the list says which.
+        void this.load();
+      } else {
+        if (this.draft.attempt?.key === attempt.key) this.setDraft({ attempt: { ...attempt, uncertain: attempt.uncertain || error.uncertain } });
+        const problem = this.problemOf(error);
+        const field = error.field ?? 'text';
+        // Then focus goes to the field at fault, the closed notice, or the button (after the message).
+        let focus = '[part=submit]';
+        if (reason === 'closed') {
+          this.closedByServer = true;
+          focus = '[part=notice]';
+        } else if (reason === 'field' || reason === 'too-large') {
+          this.serverProblems = { ...this.serverProblems, [field]: problem };
+          focus = `#f-${field}`;
+        } else {
+          this.formProblem = problem;
+        }
+        this.emitError(error);
+        this.afterRender(() => this.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+      }
     }
-    this.submitted = false;
-    this.touched = new Set();
-    this.problems = {};
-    const shown = { ...comment, status };
-    if (status === 'pending') this.savePending([...this.pending, shown]);
-    else this.added = [...this.added, shown];
-    this.announcement = { key: status === 'pending' ? 'pending' : 'posted' };
-    return shown;
+    this.sending = false;
   }
 
-  private received(attempt: Attempt): void {
+  /**
+   * The server has the comment: the draft goes with it. Name, email and website stay in
+   * the form for another comment; they are stored again only with the next draft (or
+   * across visits with consent). Text typed while the comment was on its way is a new
+   * draft, and kept.
+   */
+  private settle(attempt: Attempt): void {
     if (fingerprintOf(this.draft) === attempt.fingerprint) {
-      this.store?.clearDraft();
+      storeDraft(this.article!);
       this.draft = { ...this.draft, text: '', parent: null, attempt: undefined };
     } else {
       this.setDraft({ attempt: undefined });
     }
-    this.submitted = false;
-    this.announcement = { key: 'received' };
-    // It may be listed now (approved) or not (held): the list says which.
-    void this.listTask.run().catch(() => {});
-  }
-
-  private rejected(error: CommentError, attempt: Attempt): void {
-    if (this.draft.attempt?.key === attempt.key) this.setDraft({ attempt: { ...attempt, uncertain: attempt.uncertain || error.uncertain } });
-    const problem = this.problemOf(error);
-    if (error.reason === 'closed') this.closedByServer = true;
-    else if (error.reason === 'field' || error.reason === 'too-large') this.serverProblems = { ...this.serverProblems, [error.field ?? 'text']: problem };
-    else this.formProblem = problem;
-  }
-
-  private savePending(pending: CommentData[]): void {
-    this.pending = pending;
-    this.store?.savePending(pending);
   }
 
   // ---- rendering -----------------------------------------------------------------
 
-  /**
-   * Everything a rendered comment depends on besides the comment itself. Each keystroke
-   * re-renders the element; a comment whose inputs did not change is not rendered again
-   * (with 1,000 comments on the page, that was most of every keystroke's time: BENCHMARKS.md).
-   */
-  private commentInputs(): unknown[] {
-    return [this.locale.value, this.t('anonymous'), this.t('pending'), this.t('reply'), this.isOpen(), this.activeBackend];
+  private nameOf(comment: CommentData): string {
+    return comment.author.name.trim() || this.t('anonymous');
   }
 
-  private renderList(nodes: readonly ThreadNode[], depth: number, inputs = this.commentInputs()): TemplateResult {
-    const max = this.clamp(this.maxDepth, 100);
+  private renderList(nodes: readonly ThreadNode[], depth: number, open: boolean): TemplateResult {
+    const indent = depth < clamp(this.maxDepth, 100);
     // At the deepest level, replies to replies line up instead of indenting further.
-    const items = depth >= max ? flatten(nodes) : nodes;
-    return html`<ol part=${depth === 1 ? 'list' : 'replies'} class="list" role="list">
-      ${repeat(
-        items,
-        (node) => node.comment.id,
-        (node) =>
-          html`<li part="item">
-            ${guard([node.comment, depth < max, ...inputs], () => this.renderComment(node.comment, depth < max))}
-            ${this.draft.parent === node.comment.id && this.isOpen() ? this.renderForm(node.comment) : nothing}
-            ${depth < max && node.children.length ? this.renderList(node.children, depth + 1, inputs) : nothing}
-          </li>`,
-      )}
-    </ol>`;
+    return html`<ol part=${depth > 1 ? 'replies' : 'list'} class="list" role="list">${(indent ? nodes : flatten(nodes)).map(
+      ({ comment, children }) =>
+        html`<li part="item">${this.renderComment(comment, indent && open)}${open && comment.id === this.draft.parent ? this.form : nothing}${
+          indent && children.length ? this.renderList(children, depth + 1, open) : nothing
+        }</li>`,
+    )}</ol>`;
   }
 
   private renderComment(comment: CommentData, canReply: boolean): TemplateResult {
     const id = domId(comment.id);
-    const name = comment.author.name.trim() || this.t('anonymous');
+    const name = this.nameOf(comment);
     const url = authorUrl(comment.author.url);
     const date = new Date(comment.date);
     const pending = comment.status === 'pending';
-    return html`<article part="comment" id="c-${id}" class=${pending ? 'pending' : ''} tabindex="-1" aria-labelledby="a-${id}">
-      <header part="meta">
-        <span part="avatar" aria-hidden="true">${initials(name)}</span>
-        ${url
-          ? html`<a part="author" id="a-${id}" href=${url} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${name}</a>`
-          : html`<span part="author" id="a-${id}">${name}</span>`}
-        ${Number.isNaN(date.getTime())
-          ? nothing
-          : html`<time part="date" datetime=${date.toISOString()}>${formatDate(date, this.locale.value, { time: true })}</time>`}
-      </header>
-      ${pending ? html`<p part="moderation">${this.t('pending')}</p>` : nothing}
-      <div part="body" class=${comment.html ? 'html' : 'text'}>${comment.html ? sanitizedHtml(comment.text, 'comment', this.activeBackend?.baseUrl) : linkify(comment.text)}</div>
-      ${canReply && !pending && this.isOpen()
-        ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => this.startReply(comment.id)}>
-            ${this.t('reply')}
-          </button>`
-        : nothing}
-    </article>`;
+    const author = url
+      ? html`<a part="author" id="a-${id}" href=${url} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${name}</a>`
+      : html`<span part="author" id="a-${id}">${name}</span>`;
+    const time = isNaN(+date) ? nothing : html`<time part="date" datetime=${date.toISOString()}>${formatDate(date, this.locale.value, { time: true })}</time>`;
+    const body = comment.html ? sanitizedHtml(comment.text, 'comment', this.activeBackend?.baseUrl) : linkify(comment.text);
+    return html`<article part="comment" id="c-${id}" class=${pending ? 'pending' : ''} tabindex="-1" aria-labelledby="a-${id}"><header part="meta"><span
+      part="avatar" aria-hidden="true">${initials(name)}</span>${author}${time}</header>${pending ? html`<p part="moderation">${this.t('pending')}</p>` : nothing}<div part="body" class=${comment.html ? 'html' : 'text'}>${body}</div>${
+      canReply && !pending
+        ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => this.reply(comment.id)}>${this.t('reply')}</button>`
+        : nothing
+    }</article>`;
   }
 
-  private renderField(field: 'name' | 'email' | 'url', type: 'text' | 'email' | 'url', autocomplete: 'name' | 'email' | 'url', maxlength: number, note?: string): TemplateResult {
-    const required = field !== 'url';
+  private renderField(field: CommentField): TemplateResult {
+    const { draft } = this;
     const problem = this.visibleProblem(field);
-    const describedBy = [note ? `${field}-note` : '', problem ? `${field}-error` : ''].filter(Boolean).join(' ');
-    return html`<div part="field">
-      <label part="label" for="f-${field}">${this.t(field)}${required ? html`<span class="star" aria-hidden="true"> *</span>` : nothing}</label>
-      <input
-        part="input"
-        id="f-${field}"
-        name=${field}
-        type=${type}
-        autocomplete=${autocomplete}
-        maxlength=${maxlength}
-        spellcheck=${field === 'name' ? 'true' : 'false'}
-        ?required=${required}
-        .value=${live(this.draft[field])}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy || undefined)}
-      />
-      ${note ? html`<p part="hint" id="${field}-note">${note}</p>` : nothing}
-      ${problem ? html`<p part="field-error" id="${field}-error">${this.say(problem)}</p>` : nothing}
-    </div>`;
+    const invalid = problem ? 'true' : 'false';
+    const describedBy = `${field === 'email' ? 'email-note ' : ''}${problem ? `${field}-error` : ''}`.trim() || nothing;
+    const length = draft.text.trim().length;
+    const max = clamp(this.maxLength, Infinity);
+    const star = field === 'url' ? nothing : html`<span class="star" aria-hidden="true"> *</span>`;
+    const control =
+      field === 'text'
+        ? html`<textarea part="textarea" id="f-text" name="text" rows="5" required .value=${draft.text} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea><p part="counter" class=${
+            length > max ? 'over' : ''
+          } aria-hidden="true">${length} / ${max}</p><p class="sr-only" aria-live="polite">${this.counter ? this.say(this.counter) : ''}</p>`
+        : html`<input part="input" id="f-${field}" name=${field} type=${field === 'name' ? 'text' : field} autocomplete=${field} maxlength=${MAX_LENGTH[field]} spellcheck=${
+            field === 'name' ? 'true' : 'false'
+          } ?required=${field !== 'url'} .value=${draft[field]} aria-invalid=${invalid} aria-describedby=${describedBy} />${
+            field === 'email' ? html`<p part="hint" id="email-note">${this.t('emailNote')}</p>` : nothing
+          }`;
+    return html`<div part="field"><label part="label" for="f-${field}">${this.t(field)}${star}</label>${control}${
+      problem ? html`<p part="field-error" id="${field}-error">${this.say(problem)}</p>` : nothing
+    }</div>`;
   }
 
-  private renderForm(target?: CommentData): TemplateResult {
-    const sending = this.postTask.status === TaskStatus.PENDING;
-    const problem = this.visibleProblem('text');
-    const max = this.clamp(this.maxLength, Infinity);
+  private renderForm(): TemplateResult {
+    const { draft, sending, target } = this;
     const [before, after] = this.t('required').split('{mark}');
-    const replying = this.draft.parent !== null;
-    const targetName = target ? target.author.name.trim() || this.t('anonymous') : undefined;
-    return html`<form
-      part="form"
-      class=${replying ? 'form reply' : 'form'}
-      novalidate
-      aria-labelledby="form-heading"
-      @submit=${this.onSubmit}
-      @input=${this.onInput}
-      @focusout=${this.onFocusOut}
-      @keydown=${this.onKeyDown}
-    >
-      <h3 part="form-heading" id="form-heading">${targetName ? fill(this.t('replyHeading'), { name: targetName }) : this.t('formHeading')}</h3>
-      <p part="hint">${before}<span aria-hidden="true">*</span><span class="sr-only">${this.t('asterisk')}</span>${after ?? ''}</p>
-      ${this.renderField('name', 'text', 'name', NAME_MAX)}
-      ${this.renderField('email', 'email', 'email', EMAIL_MAX, this.t('emailNote'))}
-      ${this.renderField('url', 'url', 'url', URL_MAX)}
-      <div part="field">
-        <label part="label" for="f-text">${this.t('text')}<span class="star" aria-hidden="true"> *</span></label>
-        <textarea
-          part="textarea"
-          id="f-text"
-          name="text"
-          rows="5"
-          required
-          .value=${live(this.draft.text)}
-          aria-invalid=${problem ? 'true' : 'false'}
-          aria-describedby=${ifDefined(problem ? 'text-error' : undefined)}
-        ></textarea>
-        <p part="counter" class=${this.draft.text.trim().length > max ? 'over' : ''} aria-hidden="true">${this.draft.text.trim().length} / ${max}</p>
-        <p class="sr-only" aria-live="polite">${this.counterAnnouncement}</p>
-        ${problem ? html`<p part="field-error" id="text-error">${this.say(problem)}</p>` : nothing}
-      </div>
-      <div class="hp" .inert=${true}>
-        <label>${this.t('honeypot')} <input name="website2" type="text" tabindex="-1" autocomplete="off" /></label>
-      </div>
-      <label part="consent"><input part="checkbox" type="checkbox" .checked=${live(this.draft.consent)} @change=${this.onConsent} /> ${this.t('consent')}</label>
-      ${this.formProblem ? html`<p part="error" role="alert">${this.say(this.formProblem)}</p>` : nothing}
-      <div part="actions">
-        <button part="submit" type="submit" ?disabled=${sending}>${sending ? this.t('sending') : this.t('submit')}</button>
-        ${replying ? html`<button part="cancel-button" type="button" @click=${this.cancelReply}>${this.t('cancel')}</button>` : nothing}
-      </div>
-    </form>`;
+    const heading = target ? fill(this.t('replyHeading'), { name: this.nameOf(target) }) : this.t('formHeading');
+    const cancel = html`<button part="cancel-button" type="button" @click=${() => this.reply(null)}>${this.t('cancel')}</button>`;
+    return html`<form part="form" class=${draft.parent === null ? '' : 'reply'} novalidate aria-labelledby="form-heading" @submit=${this.onSubmit} @input=${
+      this.onField
+    } @focusout=${this.onField} @keydown=${this.onKeyDown}><h3 part="form-heading" id="form-heading">${heading}</h3><p part="hint">${before}<span aria-hidden="true">*</span><span class="sr-only">${
+      this.t('asterisk')
+    }</span>${after}</p>${FIELDS.map((field) => this.renderField(field))}<div class="hp" .inert=${true}><label>${
+      this.t('honeypot')
+    } <input name="website2" type="text" tabindex="-1" autocomplete="off" /></label></div><label part="consent"><input part="checkbox" type="checkbox" .checked=${
+      draft.consent
+    } @change=${this.onConsent} /> ${this.t('consent')}</label>${
+      this.formProblem ? html`<p part="error" role="alert">${this.say(this.formProblem)}</p>` : nothing
+    }<div part="actions"><button part="submit" type="submit" ?disabled=${sending}>${this.t(sending ? 'sending' : 'submit')}</button>${
+      draft.parent === null ? nothing : cancel
+    }</div></form>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
-    const task = this.listTask;
-    if (task.status === TaskStatus.INITIAL) return nothing;
-    if (task.status === TaskStatus.PENDING) {
-      return html`<div part="skeleton" class="skeleton" aria-hidden="true">
-          ${[0, 1, 2].map(() => html`<div class="sk"><span></span><span></span><span></span></div>`)}
-        </div>
-        <p class="sr-only">${this.t('loading')}</p>`;
+  /** The loaded list, "load more", and the form or the closed notice. */
+  private renderComments(pages: CommentPage[]): TemplateResult {
+    const open = !!pages[0]!.open && !this.closedByServer;
+    const inputs = [pages, this.added, this.pending, this.order, this.maxDepth, this.draft.parent, open, this.locale.value, this.messages];
+    const changed = inputs.some((input, i) => input !== this.listInputs[i]);
+    if (changed) {
+      this.listInputs = inputs;
+      // Every comment shown: the pages loaded, then the reader's own posted since.
+      const listed = pages.flatMap((page) => page.comments);
+      const ids = new Set(listed.map((c) => c.id));
+      const own = [...this.added, ...this.pending].filter((c) => !ids.has(c.id));
+      // A new thread goes where the chosen order puts it: last, or first when newest first.
+      const comments =
+        this.order === 'newest'
+          ? [...own.filter((c) => c.parent === null).reverse(), ...listed, ...own.filter((c) => c.parent !== null)]
+          : [...listed, ...own];
+      this.threads = buildThreads(comments);
+      this.target = comments.find((c) => c.id === this.draft.parent);
+      this.total = pages.at(-1)!.total + this.added.filter((c) => !ids.has(c.id)).length;
     }
-    if (task.status === TaskStatus.ERROR) {
-      const problem = isAbort(task.error) ? undefined : this.problemOf(CommentError.from(task.error));
-      return html`<div part="error" class="load-error">
-        <p>${this.t('loadError')} ${problem && problem.then ? this.t(problem.key) : nothing}</p>
-        <button part="retry-button" type="button" @click=${this.retry}>${this.t('retry')}</button>
-      </div>`;
-    }
-    const comments = this.allComments();
-    const threads = buildThreads(comments);
-    const replyTarget = this.draft.parent === null ? undefined : comments.find((c) => c.id === this.draft.parent);
-    const next = [task.value, ...this.pages].at(-1)?.next;
-    const moreFailed = this.moreTask.status === TaskStatus.ERROR && !isAbort(this.moreTask.error);
-    const loadingMore = this.moreTask.status === TaskStatus.PENDING;
-    return html`${threads.length
-        ? this.renderList(threads, 1)
-        : html`<p part="empty"><slot name="empty">${this.t('empty')}</slot></p>`}
-      ${next
-        ? html`${moreFailed ? html`<p part="error">${this.t('loadMoreError')}</p>` : nothing}
-            <button part="load-more" type="button" ?disabled=${loadingMore} aria-busy=${loadingMore ? 'true' : 'false'} @click=${this.loadMore}>
-              ${loadingMore ? this.t('loading') : moreFailed ? this.t('retry') : this.t('loadMore')}
-            </button>`
-        : nothing}
-      ${this.isOpen()
-        ? replyTarget
-          ? nothing
-          : this.renderForm()
-        : this.activeBackend && !this.comments
-          ? html`<p part="notice" tabindex="-1"><slot name="closed">${this.t('closed')}</slot></p>`
-          : nothing}`;
+    const next = pages.at(-1)!.next;
+    const busy = this.more === true;
+    const failed = !busy && !!this.more && !isAbort(this.more);
+    const more = html`${failed ? html`<p part="error">${this.t('loadMoreError')}</p>` : nothing}<button part="load-more" type="button" ?disabled=${busy} aria-busy=${
+      busy ? 'true' : 'false'
+    } @click=${() => this.load(next!)}>${this.t(busy ? 'loading' : failed ? 'retry' : 'loadMore')}</button>`;
+    const notice = html`<p part="notice" tabindex="-1"><slot name="closed">${this.t('closed')}</slot></p>`;
+    // Rendered again only when what it shows changed: not while the reader types.
+    const list = !changed ? noChange : this.threads.length ? this.renderList(this.threads, 1, open) : html`<p part="empty"><slot name="empty">${this.t('empty')}</slot></p>`;
+    return html`${list}${next ? more : nothing}${
+      open ? (this.target ? nothing : this.form) : this.activeBackend && !this.comments ? notice : nothing
+    }`;
   }
 
   override render(): TemplateResult {
-    const task = this.listTask;
-    const loading = task.status === TaskStatus.PENDING;
-    const heading = task.status === TaskStatus.COMPLETE ? this.count('count', this.total()) : this.t('heading');
-    return html`<section part="base" class="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-      <h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${heading}</slot></h2>
-      ${this.renderBody()}
-      <p part="status" class="status" role="status">${this.announcement ? this.say(this.announcement) : nothing}</p>
-    </section>`;
+    const { pages, listError } = this;
+    const loading = !pages[0] && !listError && !!this.activeBackend;
+    let body: unknown = nothing;
+    if (pages[0]) {
+      body = this.renderComments(pages);
+    } else {
+      // The list's part goes with this render: the next list is rendered afresh.
+      this.listInputs = [];
+      if (listError) {
+        const problem = isAbort(listError) ? undefined : this.problemOf(listError);
+        body = html`<div part="error" class="load-error"><p>${this.t('loadError')} ${problem?.kept ? this.t(problem.key) : nothing}</p> <button part="retry-button" type="button" @click=${
+          this.retry
+        }>${this.t('retry')}</button></div>`;
+      } else if (loading) {
+        const lines = html`<div class="sk"><span></span><span></span><span></span></div>`;
+        body = html`<div part="skeleton" aria-hidden="true">${lines}${lines}${lines}</div><p class="sr-only">${this.t('loading')}</p>`;
+      }
+    }
+    const heading = pages[0] ? this.t('count', this.total) : this.t('heading');
+    return html`<section part="base" class="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}><h2 part="heading" id="heading" tabindex="-1"><slot
+      name="heading">${heading}</slot></h2>${body}<p part="status" role="status">${this.announcement ? this.say(this.announcement) : nothing}</p></section>`;
   }
 }

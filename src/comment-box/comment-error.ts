@@ -35,26 +35,20 @@ export interface CommentErrorInit {
 
 /** A failure a backend reports to the element. */
 export class CommentError extends Error {
-  readonly kind: CommentBoxErrorKind;
-  readonly status?: number;
-  readonly code?: string;
-  readonly field?: CommentField;
-  readonly retryAfter?: number;
-  readonly serverMessage?: string;
+  declare readonly kind: CommentBoxErrorKind;
+  declare readonly status?: number;
+  declare readonly code?: string;
+  declare readonly field?: CommentField;
+  declare readonly retryAfter?: number;
+  declare readonly serverMessage?: string;
 
   constructor(
     readonly reason: CommentErrorReason,
     message: string,
     init: CommentErrorInit = {},
   ) {
-    super(message, { cause: init.cause });
-    this.name = 'CommentError';
-    this.kind = init.kind ?? (reason === 'closed' ? 'closed' : 'rejected');
-    this.status = init.status;
-    this.code = init.code;
-    this.field = init.field;
-    this.retryAfter = init.retryAfter;
-    this.serverMessage = init.serverMessage;
+    super(message, init);
+    Object.assign(this, init, { name: 'CommentError', kind: init.kind ?? (reason === 'closed' ? 'closed' : 'rejected') });
   }
 
   /**
@@ -62,27 +56,20 @@ export class CommentError extends Error {
    * broken): a later "duplicate" for the same text then means "already received".
    */
   get uncertain(): boolean {
-    return this.reason === 'network' || this.reason === 'timeout' || this.reason === 'server' || this.reason === 'invalid';
+    return ['network', 'timeout', 'server', 'invalid'].includes(this.reason);
   }
 
   /** Any failure as a CommentError; HTTP errors without a known code by their status. */
   static from(error: unknown): CommentError {
     if (error instanceof CommentError) return error;
-    if (error instanceof FetchError) {
-      const init = { kind: error.kind, status: error.status, cause: error };
-      switch (error.kind) {
-        case 'network':
-          return new CommentError('network', error.message, init);
-        case 'timeout':
-          return new CommentError('timeout', error.message, init);
-        case 'http':
-          if (error.status === 429) return new CommentError('too-fast', error.message, { ...init, retryAfter: error.retryAfter });
-          if (error.status === 413) return new CommentError('too-large', error.message, init);
-          return new CommentError(error.status! >= 500 ? 'server' : 'rejected', error.message, init);
-        default:
-          return new CommentError('invalid', error.message, init);
-      }
+    if (!(error instanceof FetchError)) {
+      return new CommentError('network', error instanceof Error ? error.message : String(error), { kind: 'network', cause: error });
     }
-    return new CommentError('network', error instanceof Error ? error.message : String(error), { kind: 'network', cause: error });
+    const { kind, status = 0 } = error;
+    const reason =
+      kind === 'http'
+        ? status === 429 ? 'too-fast' : status === 413 ? 'too-large' : status >= 500 ? 'server' : 'rejected'
+        : kind === 'network' || kind === 'timeout' ? kind : 'invalid';
+    return new CommentError(reason, error.message, { kind, status: error.status, retryAfter: status === 429 ? error.retryAfter : undefined, cause: error });
   }
 }

@@ -4,10 +4,10 @@
  * user-generated link needs. No HTML string is ever built.
  */
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { safeUrl } from '../internal/sanitize.js';
 
-const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+/** Split on this, the addresses are at the odd indexes. */
+const URLS = /(\b(?:https?:\/\/|www\.)[^\s<>"]+)/i;
 const TRAILING = /[.,;:!?'"»”’)\]}*]$/;
 
 /** Drops the sentence punctuation a URL is written next to, keeping balanced brackets. */
@@ -23,16 +23,10 @@ function trim(url: string): string {
   return out;
 }
 
-export function linkify(text: string): Array<string | TemplateResult> {
-  const out: Array<string | TemplateResult> = [];
-  let at = 0;
-  for (const match of text.matchAll(URLS)) {
-    const raw = trim(match[0]);
+export const linkify = (text: string): unknown[] =>
+  text.split(URLS).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const raw = trim(part);
     const href = safeUrl(/^www\./i.test(raw) ? `https://${raw}` : raw);
-    if (!href) continue;
-    out.push(text.slice(at, match.index!), html`<a href=${href} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${raw}</a>`);
-    at = match.index! + raw.length;
-  }
-  out.push(text.slice(at));
-  return out;
-}
+    return href ? [html`<a href=${href} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${raw}</a>`, part.slice(raw.length)] : part;
+  });

@@ -10,14 +10,13 @@ export interface ThreadNode {
  * Builds the threads in list order. A reply whose parent is not in the list is shown as
  * a thread of its own rather than lost; a later duplicate of an id is dropped.
  */
-export function buildThreads(comments: Iterable<CommentData>): ThreadNode[] {
+export function buildThreads(comments: readonly CommentData[]): ThreadNode[] {
   const nodes = new Map<string, ThreadNode>();
   for (const comment of comments) if (!nodes.has(comment.id)) nodes.set(comment.id, { comment, children: [] });
   const roots: ThreadNode[] = [];
   for (const node of nodes.values()) {
-    const parent = node.comment.parent === null ? undefined : nodes.get(node.comment.parent);
-    if (parent && parent !== node) parent.children.push(node);
-    else roots.push(node);
+    const parent = nodes.get(node.comment.parent!);
+    (parent && parent !== node ? parent.children : roots).push(node);
   }
   return roots;
 }
@@ -26,10 +25,9 @@ export function buildThreads(comments: Iterable<CommentData>): ThreadNode[] {
 export function flatten(nodes: readonly ThreadNode[]): ThreadNode[] {
   const out: ThreadNode[] = [];
   const stack = [...nodes].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
+  for (let node; (node = stack.pop()); ) {
     out.push(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    for (let i = node.children.length; i--; ) stack.push(node.children[i]!);
   }
   return out;
 }

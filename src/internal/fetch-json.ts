@@ -7,6 +7,8 @@
 export type FetchErrorKind = 'http' | 'not-json' | 'invalid' | 'too-large' | 'timeout' | 'network';
 
 export class FetchError extends Error {
+  override name = 'FetchError';
+
   constructor(
     readonly kind: FetchErrorKind,
     message: string,
@@ -17,7 +19,6 @@ export class FetchError extends Error {
     readonly body?: unknown,
   ) {
     super(message);
-    this.name = 'FetchError';
   }
 }
 
@@ -47,101 +48,55 @@ export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-function isJsonType(type: string | null): boolean {
-  if (!type) return false;
-  const essence = type.split(';')[0]!.trim().toLowerCase();
-  return essence === 'application/json' || essence.endsWith('+json') || essence === 'text/json';
-}
-
-async function readText(res: Response, maxBytes: number): Promise<string> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > maxBytes) {
-    await res.body?.cancel().catch(() => {});
-    throw new FetchError('too-large', `Response over ${maxBytes} bytes`, res.status);
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new FetchError('too-large', `Response over ${maxBytes} bytes`, res.status);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const at = Date.parse(String(value));
+  return /^\s*\d+\s*$/.test(String(value)) ? Number(value) : isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** One request, no sharing. Rejects only with FetchError, or with the caller's abort reason. */
 export async function fetchJson<T = unknown>(url: string, options: FetchJsonOptions = {}): Promise<JsonResponse<T>> {
   const { signal, timeout = DEFAULT_TIMEOUT, maxBytes = DEFAULT_MAX_BYTES } = options;
+  signal?.throwIfAborted();
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal!.reason);
-  if (signal?.aborted) throw signal.reason;
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let timedOut = false;
-  const timer =
-    timeout > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeout)
-      : undefined;
-  const fail = (error: unknown): never => {
-    if (error instanceof FetchError) throw error;
-    if (timedOut) throw new FetchError('timeout', `No complete answer within ${timeout} ms`);
-    if (signal?.aborted) throw signal.reason;
-    throw new FetchError('network', error instanceof Error ? error.message : String(error));
-  };
+  signal?.addEventListener('abort', onAbort);
+  // A timeout aborts with its own FetchError: fetch and the body reader reject with it.
+  const timer = timeout > 0 ? setTimeout(() => controller.abort(new FetchError('timeout', `No answer in ${timeout} ms`)), timeout) : undefined;
   try {
-    let res: Response;
-    try {
-      res = await (options.fetch ?? fetch)(url, {
-        method: options.method ?? 'GET',
-        headers: { Accept: 'application/json, application/feed+json;q=0.9', ...options.headers },
-        body: options.body,
-        credentials: options.credentials ?? 'omit',
-        signal: controller.signal,
-        redirect: 'follow',
-      });
-    } catch (error) {
-      return fail(error);
+    const res = await (options.fetch ?? fetch)(url, {
+      method: options.method ?? 'GET',
+      headers: { Accept: 'application/json, application/feed+json;q=0.9', ...options.headers },
+      body: options.body,
+      credentials: options.credentials ?? 'omit',
+      signal: controller.signal,
+    });
+    const reader = res.body?.getReader();
+    const decoder = new TextDecoder();
+    // A declared length over the limit is refused before a byte is read.
+    let size = Number(res.headers.get('content-length')) > maxBytes ? Infinity : 0;
+    let text = '';
+    for (let chunk; size <= maxBytes && reader && !(chunk = await reader.read()).done; size += chunk.value.byteLength) {
+      text += decoder.decode(chunk.value, { stream: true });
     }
-    let text: string;
-    try {
-      text = await readText(res, maxBytes);
-    } catch (error) {
-      return fail(error);
+    if (size > maxBytes) {
+      await reader?.cancel().catch(() => {});
+      throw new FetchError('too-large', `Over ${maxBytes} bytes`, res.status);
     }
-    const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
     let data: unknown;
-    let parsed = false;
-    if (text.trim() !== '') {
-      try {
-        data = JSON.parse(text);
-        parsed = true;
-      } catch {
-        /* handled below */
-      }
+    let json = /^([^;]*\+|\s*(application|text)\/)json\s*(;|$)/i.test(String(res.headers.get('content-type')));
+    try {
+      data = JSON.parse(text + decoder.decode());
+    } catch {
+      json = false;
     }
-    if (!res.ok) {
-      throw new FetchError('http', `HTTP ${res.status}`, res.status, retryAfter, parsed ? data : undefined);
-    }
-    if (!parsed || !isJsonType(res.headers.get('content-type'))) {
-      throw new FetchError('not-json', 'The answer is not JSON', res.status);
-    }
+    if (!res.ok) throw new FetchError('http', `HTTP ${res.status}`, res.status, parseRetryAfter(res.headers.get('retry-after')), data);
+    if (!json) throw new FetchError('not-json', 'Not JSON', res.status);
     return { data: data as T, url: res.url || url, status: res.status, headers: res.headers };
+  } catch (error) {
+    throw error instanceof FetchError
+      ? error
+      : controller.signal.aborted
+        ? controller.signal.reason // the caller's abort reason, or our timeout's FetchError
+        : new FetchError('network', error instanceof Error ? error.message : String(error));
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -151,8 +106,8 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
 interface SharedEntry {
   promise: Promise<JsonResponse>;
   controller: AbortController;
+  /** Callers that have not left; counts only until the request settles. */
   users: number;
-  settled: boolean;
   /** The answer, once it came. */
   response?: JsonResponse;
 }
@@ -166,63 +121,42 @@ interface SharedEntry {
 const shared = new Map<string, SharedEntry>();
 
 export function resetSharedFetches(): void {
-  for (const entry of shared.values()) if (!entry.settled) entry.controller.abort();
+  // Aborting a finished request does nothing.
+  for (const entry of shared.values()) entry.controller.abort();
   shared.clear();
 }
 
-export function sharedFetchJson(url: string, options: FetchJsonOptions = {}): Promise<JsonResponse> {
-  const { signal, ...rest } = options;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  const key = `${rest.credentials ?? 'omit'} ${rest.maxBytes ?? DEFAULT_MAX_BYTES} ${url}`;
-  let entry = shared.get(key);
-  if (!entry) {
-    const controller = new AbortController();
-    const created: SharedEntry = {
-      controller,
-      users: 0,
-      settled: false,
-      promise: fetchJson(url, { ...rest, signal: controller.signal }).then(
-        (response) => {
-          created.settled = true;
-          created.response = response;
-          return response;
-        },
-        (error: unknown) => {
-          created.settled = true;
-          if (shared.get(key) === created) shared.delete(key);
-          throw error;
-        },
-      ),
-    };
-    // Callers attach their own handlers; this one only keeps an unwatched failure quiet.
-    created.promise.catch(() => {});
-    shared.set(key, created);
-    entry = created;
-  }
-  const current = entry;
-  if (current.settled) return current.promise;
-  current.users++;
-  return new Promise<JsonResponse>((resolve, reject) => {
-    const leave = () => {
-      current.users--;
-      if (current.users === 0 && !current.settled) {
-        current.controller.abort();
-        if (shared.get(key) === current) shared.delete(key);
-      }
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', leave, { once: true });
-    current.promise.then(
-      (value) => {
-        signal?.removeEventListener('abort', leave);
-        current.users--;
-        resolve(value);
+export function sharedFetchJson(url: string, { signal, ...rest }: FetchJsonOptions = {}): Promise<JsonResponse> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const key = `${rest.credentials ?? 'omit'} ${rest.maxBytes ?? DEFAULT_MAX_BYTES} ${url}`;
+    const drop = (entry: SharedEntry) => shared.get(key) === entry && shared.delete(key);
+    let entry = shared.get(key);
+    if (!entry) {
+      const controller = new AbortController();
+      const created: SharedEntry = (entry = { controller, users: 0, promise: fetchJson(url, { ...rest, signal: controller.signal }) });
+      // The first handlers, so they run before any caller's (and keep a failure nobody
+      // waits for any more quiet).
+      created.promise.then(
+        (response) => (created.response = response),
+        () => drop(created),
+      );
+      shared.set(key, created);
+    }
+    const current = entry;
+    current.users++;
+    current.promise.then(resolve, reject);
+    // A caller leaving after the request settled changes nothing.
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (--current.users === 0 && !current.response) {
+          current.controller.abort();
+          drop(current);
+        }
+        reject(signal.reason);
       },
-      (error: unknown) => {
-        signal?.removeEventListener('abort', leave);
-        current.users--;
-        reject(error);
-      },
+      { once: true },
     );
   });
 }

@@ -4,6 +4,8 @@
  * `style` and `on*` attributes and `<style>` elements. The sanitiser drops all of them
  * anyway; removing them before parsing spares a page with a strict policy a
  * `securitypolicyviolation` (and a report) for every WordPress `<figure style="...">`.
+ * (Chromium reports them for DOMParser, createHTMLDocument, <template>, ranges and the
+ * Sanitizer API's parsers alike, so no other inert parse avoids this pass.)
  *
  * This is a tokenizer pass, not a sanitiser: its output still goes through DOMPurify, so
  * a string it misreads can at worst lose markup that was already broken, never let
@@ -11,137 +13,78 @@
  * unquoted attribute values, the raw-text elements whose content holds no tags, and SVG
  * and MathML, where those elements are not raw text (and which the sanitiser drops whole).
  */
-const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'textarea', 'title']);
+
+/**
+ * The next markup token: a comment (`<!-->` and `<!--->` are complete ones), another
+ * `<!...>`, `<?...>` or `</` + non-letter bogus comment, or a tag: 1 the end-tag slash,
+ * 2 the name, 3 the attributes (a name may begin with "=", a value be unquoted).
+ * A `<` that starts none of these is text.
+ */
+const TOKEN =
+  /<(?:!--(?:-?>|[^]*?(?:--!?>|$))|[!?][^>]*>?|\/(?![a-z])[^>]*>?|(\/?)([a-z][^\t\n\f\r />]*)((?:[\t\n\f\r /]*[^\t\n\f\r />][^\t\n\f\r />=]*(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?)*)[\t\n\f\r /]*>?)/gi;
+/** One attribute within TOKEN's group 3: 1 its name. */
+const ATTRIBUTE = /([^\t\n\f\r />][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?/g;
+const RAW_TEXT = /^(script|style|xmp|iframe|noembed|noframes|textarea|title)$/;
 /** Start tags that end SVG or MathML content (the HTML parser's "breakout" list). */
-const BREAKOUT = new Set(
-  'b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var'.split(' '),
-);
-
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\f' || c === '\r';
-const isAlpha = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-
-/** Index just past the comment whose body starts at `from`, or the end. */
-function commentEnd(html: string, from: number): number {
-  // `<!-->` and `<!--->` are complete (if malformed) comments.
-  if (html[from] === '>') return from + 1;
-  if (html.startsWith('->', from)) return from + 2;
-  const a = html.indexOf('-->', from);
-  const b = html.indexOf('--!>', from);
-  if (a < 0 && b < 0) return html.length;
-  return a >= 0 && (b < 0 || a < b) ? a + 3 : b + 4;
-}
-
-/** Index of the `</name` end tag of a raw-text element opened before `from`, or the end. */
-function rawTextEnd(html: string, from: number, name: string): number {
-  const pattern = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi');
-  pattern.lastIndex = from;
-  return pattern.exec(html)?.index ?? html.length;
-}
+const BREAKOUT =
+  /^(b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|u|ul|var)$/;
 
 export function stripInlineStylesAndHandlers(html: string): string {
-  if (!/style|on/i.test(html)) return html;
   const n = html.length;
-  const out: string[] = [];
-  /** html[copied, ...) is not in `out` yet. */
-  let copied = 0;
-  let i = 0;
+  /** Index of the `</name` end tag of a raw-text element opened before `from`, or the end. */
+  const rawTextEnd = (from: number, name: string) => {
+    const end = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi');
+    end.lastIndex = from;
+    return end.exec(html)?.index ?? n;
+  };
   /** Open <svg>/<math> elements: inside them nothing is raw text. */
   const foreign: string[] = [];
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) break;
-    i = lt + 1;
-    let c = html[i];
-    if (c === '!') {
-      i = html.startsWith('--', i + 1) ? commentEnd(html, i + 3) : html.indexOf('>', i) + 1 || n;
-      continue;
-    }
-    if (c === '?') {
-      i = html.indexOf('>', i) + 1 || n;
-      continue;
-    }
-    const endTag = c === '/';
-    if (endTag) {
-      c = html[++i];
-      if (!isAlpha(c)) {
-        // `</>` is dropped, any other `</...>` is a bogus comment.
-        i = html.indexOf('>', i) + 1 || n;
-        continue;
-      }
-    } else if (!isAlpha(c)) {
-      continue; // a `<` that is text
-    }
-    let j = i;
-    while (j < n && !isSpace(html[j]) && html[j] !== '/' && html[j] !== '>') j++;
-    const name = html.slice(i, j).toLowerCase();
-    i = j;
-    const removals: Array<[number, number]> = [];
-    for (;;) {
-      while (i < n && (isSpace(html[i]) || html[i] === '/')) i++;
-      if (i >= n) break;
-      if (html[i] === '>') {
-        i++;
-        break;
-      }
-      const start = i;
-      // An attribute name may begin with "=", and runs to a space, "/", ">" or "=".
-      let k = i + 1;
-      while (k < n && !isSpace(html[k]) && html[k] !== '/' && html[k] !== '>' && html[k] !== '=') k++;
-      // Only names starting "s" or "o" can be style or on*: spare slicing the others.
-      const first = html.charCodeAt(i) | 32;
-      const attribute = first === 115 || first === 111 ? html.slice(i, k).toLowerCase() : '';
-      i = k;
-      let m = k;
-      while (m < n && isSpace(html[m])) m++;
-      if (html[m] === '=') {
-        m++;
-        while (m < n && isSpace(html[m])) m++;
-        const quote = html[m];
-        if (quote === '"' || quote === "'") {
-          m = html.indexOf(quote, m + 1) + 1 || n;
-        } else {
-          while (m < n && !isSpace(html[m]) && html[m] !== '>') m++;
-        }
-        i = m;
-      }
-      if (!endTag && (attribute === 'style' || attribute.startsWith('on'))) removals.push([start, i]);
-    }
-    if (endTag) {
+  let out = '';
+  /** html[copied, ...) is not in `out` yet. */
+  let copied = 0;
+  let match: RegExpExecArray | null;
+  TOKEN.lastIndex = 0;
+  while ((match = TOKEN.exec(html))) {
+    const [token, slash, tagName, attributes] = match;
+    if (!tagName) continue;
+    const name = tagName.toLowerCase();
+    const start = match.index;
+    const end = TOKEN.lastIndex;
+    /** Leaves html[start, to) out. */
+    const cut = (to: number) => {
+      out += html.slice(copied, start);
+      copied = to;
+    };
+    if (slash) {
       if (foreign.includes(name)) foreign.length = foreign.lastIndexOf(name);
       else if (name === 'p' || name === 'br') foreign.length = 0;
-      else if (foreign.length && name === 'style') {
-        out.push(html.slice(copied, lt));
-        copied = i;
-      }
+      else if (foreign.length && name === 'style') cut(end);
       continue;
     }
     if (name === 'svg' || name === 'math') {
-      if (html[i - 2] !== '/') foreign.push(name);
-    } else if (foreign.length && (BREAKOUT.has(name) || (name === 'font' && /[\s/](color|face|size)[\s=/>]/i.test(html.slice(lt, i))))) {
+      if (html[end - 2] !== '/') foreign.push(name);
+    } else if (foreign.length && (BREAKOUT.test(name) || (name === 'font' && /[\s/](color|face|size)[\s=/>]/i.test(token)))) {
       foreign.length = 0;
     }
     if (name === 'style') {
-      out.push(html.slice(copied, lt));
-      if (foreign.length) {
-        // An SVG/MathML <style> holds markup, not text: only its tags go.
-        copied = i;
-      } else {
-        // The whole element goes, its text too (the sanitiser would drop both).
-        const close = rawTextEnd(html, i, 'style');
-        copied = i = close < n ? html.indexOf('>', close) + 1 || n : n;
+      // An SVG/MathML <style> holds markup, not text: only its tags go. Elsewhere the whole
+      // element goes, its text too (the sanitiser would drop both).
+      let to = end;
+      if (!foreign.length) {
+        const close = rawTextEnd(end, 'style');
+        TOKEN.lastIndex = to = close < n ? html.indexOf('>', close) + 1 || n : n;
       }
+      cut(to);
       continue;
     }
-    for (const [start, end] of removals) {
-      // A stand-in the sanitiser drops (no data-* attribute passes), complete with a value:
-      // with nothing there, a following "=" could give the previous attribute a value.
-      out.push(html.slice(copied, start), 'data-x=""');
-      copied = end;
-    }
+    // A stand-in the sanitiser drops (no data-* attribute passes), complete with a value:
+    // with nothing there, a following "=" could give the previous attribute a value.
+    const from = start + 1 + tagName.length;
+    out += html.slice(copied, from) + attributes.replace(ATTRIBUTE, (attribute, attributeName: string) => (/^(style$|on)/i.test(attributeName) ? 'data-x=""' : attribute));
+    copied = from + attributes.length;
     if (foreign.length) continue;
     if (name === 'plaintext') break;
-    if (RAW_TEXT.has(name)) i = rawTextEnd(html, i, name);
+    if (RAW_TEXT.test(name)) TOKEN.lastIndex = rawTextEnd(end, name);
   }
-  out.push(html.slice(copied));
-  return out.join('');
+  return out + html.slice(copied);
 }

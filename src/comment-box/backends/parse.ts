@@ -1,59 +1,123 @@
-/** Shape checks shared by the built-in backends: untrusted JSON in, typed values out. */
+/**
+ * What the built-in backends share: requests with their failures as CommentErrors, and
+ * shape checks (untrusted JSON in, typed values out).
+ */
+import type { CommentData } from '../../internal/events.js';
+import { FetchError, fetchJson } from '../../internal/fetch-json.js';
+import type { JsonResponse } from '../../internal/fetch-json.js';
 import { safeUrl } from '../../internal/sanitize.js';
+import type { CommentField } from '../backend.js';
 import { CommentError } from '../comment-error.js';
+import type { CommentErrorReason } from '../comment-error.js';
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function invalid(what: string): CommentError {
-  return new CommentError('invalid', `Unexpected answer: ${what}`, { kind: 'invalid' });
+export interface BackendOptions {
+  /** The fetch to use; defaults to the global one. */
+  fetch?: typeof fetch;
+  /** Milliseconds before a request gives up with kind `timeout`; 0 waits for ever. */
+  timeout?: number;
 }
 
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const invalid = (what: string): CommentError => new CommentError('invalid', `Unexpected answer: ${what}`, { kind: 'invalid' });
+
+/**
+ * An author's website: an absolute http(s) URL, else none. Nothing is resolved against
+ * the API's URL: "my site" given as a relative path is not a website. (What starts with
+ * "http(s)://" and passes safeUrl is http(s).)
+ */
+export const authorUrl = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^https?:\/\//i.test(value.trim()) ? safeUrl(value) : undefined;
+
 /** An id as a string: servers send strings (our protocol) or numbers (WordPress). */
-export function idOf(value: unknown): string | undefined {
+function idOf(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '' && value.length <= 100) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
   return undefined;
 }
 
-/** An ISO 8601 date in UTC, or undefined. `assumeUtc`: the value carries no zone but is UTC. */
-export function isoDate(value: unknown, assumeUtc = false): string | undefined {
-  if (typeof value !== 'string' || value.length > 40) return undefined;
-  const zoned = assumeUtc && /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
-  const time = Date.parse(zoned);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
+/** The base of the built-in backends. */
+export class JsonBackend {
+  readonly baseUrl: string;
 
-/**
- * An author's website: an absolute http(s) URL, else none. Nothing is resolved against
- * the API's URL: "my site" given as a relative path is not a website.
- */
-export function authorUrl(value: unknown): string | undefined {
-  const url = typeof value === 'string' && /^https?:\/\//i.test(value.trim()) ? safeUrl(value) : undefined;
-  return url && /^https?:/.test(url) ? url : undefined;
-}
+  constructor(
+    protected readonly src: string,
+    readonly key: string,
+    protected readonly options: BackendOptions,
+  ) {
+    this.baseUrl = src;
+  }
 
-/** A copy of `url` with the given query parameters set. */
-export function withParams(url: string, params: Record<string, string>): string {
-  const out = new URL(url);
-  for (const [name, value] of Object.entries(params)) out.searchParams.set(name, value);
-  return out.href;
-}
+  /**
+   * GETs `url` (with `params` set), or POSTs `body` as JSON. A FetchError becomes the
+   * CommentError `fail` makes of it; the caller's abort reason passes unchanged.
+   */
+  protected async request(
+    signal: AbortSignal,
+    params?: Record<string, string | number> | null,
+    url = this.src,
+    fail: (error: FetchError) => CommentError = CommentError.from,
+    body?: Json,
+    headers?: Record<string, string>,
+  ): Promise<JsonResponse> {
+    if (params) {
+      const target = new URL(url);
+      for (const [name, value] of Object.entries(params)) target.searchParams.set(name, String(value));
+      url = target.href;
+    }
+    try {
+      return await fetchJson(url, {
+        signal,
+        fetch: this.options.fetch,
+        timeout: this.options.timeout,
+        ...(body && { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw error instanceof FetchError ? fail(error) : error;
+    }
+  }
 
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-export function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
+  /**
+   * A comment from a server's fields, or undefined when one is missing or malformed. A
+   * parent equal to `root` (or none) makes a top-level comment; a broken date costs the
+   * comment its date, not its place. `wordpress`: the body is HTML, and the date
+   * (`date_gmt`) is UTC written without a zone.
+   */
+  protected comment(value: Json, root: null | 0, name: unknown, url: unknown, text: unknown, date: unknown, wordpress?: true): CommentData | undefined {
+    const id = idOf(value.id);
+    const parent = value.parent === root || value.parent === undefined ? null : idOf(value.parent);
+    if (!id || parent === undefined || typeof name !== 'string' || typeof text !== 'string') return undefined;
+    const time = typeof date === 'string' && date.length <= 40 ? Date.parse(wordpress && /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(date) ? `${date}Z` : date) : NaN;
+    const website = authorUrl(url);
+    return {
+      id,
+      parent,
+      author: website ? { name, url: website } : { name },
+      text,
+      ...(wordpress && { html: true }),
+      date: isNaN(time) ? '' : new Date(time).toISOString(),
     };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  }
+
+  /** The CommentError for an HTTP error whose body named the problem. */
+  protected rejected(
+    error: FetchError,
+    reason: CommentErrorReason,
+    code: string | undefined,
+    serverMessage: string | undefined,
+    field?: CommentField,
+    retryAfter?: number,
+  ): CommentError {
+    return new CommentError(reason, serverMessage ?? error.message, {
+      kind: reason === 'server' ? 'http' : undefined,
+      status: error.status,
+      code,
+      field,
+      retryAfter,
+      serverMessage,
+      cause: error,
+    });
+  }
 }

@@ -1,6 +1,6 @@
 // Two builds from one source:
-// - dist/**.js: ES modules for npm users, one per source module, with lit, @lit/task and
-//   dompurify left as imports (they are dependencies, so bundlers dedupe them).
+// - dist/**.js: ES modules for npm users, one per source module, with lit and dompurify
+//   left as imports (they are dependencies, so bundlers dedupe them).
 // - dist/lapa-widgets.min.js: the self-contained classic script partners paste into a page,
 //   with the licence notices of everything it includes and its SRI hash printed and
 //   written beside it.
@@ -28,7 +28,7 @@ function notice(name) {
 const banner = [
   '/*!',
   ` * ${pkg.name} ${pkg.version} (MIT). Includes:`,
-  ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/task', 'dompurify'].map(notice),
+  ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'dompurify'].map(notice),
   ' * Licence texts: node_modules/<name>/LICENSE, or each project\'s repository.',
   ' */',
 ].join('\n');

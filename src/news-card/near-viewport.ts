@@ -7,31 +7,29 @@
 let observer: IntersectionObserver | undefined;
 const waiting = new Map<Element, () => void>();
 
-function stop(element: Element): void {
-  waiting.delete(element);
-  observer?.unobserve(element);
-  if (!waiting.size) resetNearViewport();
-}
-
-/** Calls `callback` once, when `element` comes within 300px of the viewport. Returns a cancel function. */
-export function whenNearViewport(element: Element, callback: () => void): () => void {
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const { isIntersecting, target } of entries) {
-        const near = isIntersecting && waiting.get(target);
-        if (near) {
-          stop(target);
-          near();
+/**
+ * With `callback`, calls it once, when `element` comes within 300px of the viewport
+ * (calling again only replaces the callback); without, stops waiting for `element`.
+ */
+export function whenNearViewport(element: Element, callback?: () => void): void {
+  if (callback) {
+    observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const { isIntersecting, target } of entries) {
+          const near = isIntersecting && waiting.get(target);
+          if (near) {
+            whenNearViewport(target);
+            near();
+          }
         }
-      }
-    },
-    { rootMargin: '300px 0px' },
-  );
-  waiting.set(element, callback);
-  observer.observe(element);
-  return () => {
-    if (waiting.get(element) === callback) stop(element);
-  };
+      },
+      { rootMargin: '300px 0px' },
+    );
+    waiting.set(element, callback);
+    observer.observe(element);
+  } else if (waiting.delete(element)) {
+    observer!.unobserve(element);
+  }
 }
 
 /** Forgets every waiting element and the observer (tests). */

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { defineElement } from '../internal/define.js';
 import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, forgetSharedFetch, sharedFetchJson } from '../internal/fetch-json.js';
@@ -108,20 +107,13 @@ export class NewsCardElement extends LitElement {
     theme: {},
     article: { attribute: false },
     messages: { attribute: false },
-    readMoreLabel: { attribute: 'read-more-label' },
-    retryLabel: { attribute: 'retry-label' },
-    loadingLabel: { attribute: 'loading-label' },
-    emptyLabel: { attribute: 'empty-label' },
-    tagsLabel: { attribute: 'tags-label' },
-    errorNotFoundLabel: { attribute: 'error-not-found-label' },
-    errorHttpLabel: { attribute: 'error-http-label' },
-    errorServerLabel: { attribute: 'error-server-label' },
-    errorNotJsonLabel: { attribute: 'error-not-json-label' },
-    errorInvalidLabel: { attribute: 'error-invalid-label' },
-    errorTooLargeLabel: { attribute: 'error-too-large-label' },
-    errorTimeoutLabel: { attribute: 'error-timeout-label' },
-    errorOfflineLabel: { attribute: 'error-offline-label' },
-    errorNetworkLabel: { attribute: 'error-network-label' },
+    // Each plain UI string's `*-label` attribute: `readMoreLabel` / `read-more-label`... (the
+    // manifest reads them from the `@attr` tags of the fields below).
+    ...Object.fromEntries(
+      Object.keys(messages.en)
+        .filter((key) => key !== 'readingTime')
+        .map((key) => [`${key}Label`, { attribute: `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-label` }]),
+    ),
   };
 
   static define(tag = 'news-card', registry: CustomElementRegistry = customElements): void {
@@ -129,39 +121,21 @@ export class NewsCardElement extends LitElement {
   }
 
   private readonly i18n = new LangController(this);
-  private readonly load = new Task(this, {
-    task: async ([src, itemId, timeout, maxBytes, credentials, active], { signal }): Promise<Article | null | typeof initialState> => {
-      if (!src || !active) return initialState;
-      const response = await sharedFetchJson(src, { signal, timeout, maxBytes, credentials });
-      try {
-        return parseArticle(response.data, { itemId, baseUrl: response.url });
-      } catch (error) {
-        // The answer arrived (with its status) but holds no article; Retry must ask again.
-        forgetSharedFetch(response);
-        throw new FetchError('invalid', (error as Error).message, response.status);
-      }
-    },
-    args: () => {
-      const { timeout, maxBytes, credentials } = this;
-      return [
-        this.src,
-        this.itemId || undefined,
-        Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_TIMEOUT,
-        Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : DEFAULT_MAX_BYTES,
-        credentials === 'same-origin' || credentials === 'include' ? credentials : 'omit',
-        this.active,
-      ] as const;
-    },
-  });
-
   /** The outcome `news-card-load`/`-error` was last fired for: each is reported once. */
   private reported?: unknown;
-  private stopWaiting?: () => void;
   private retryTimer?: ReturnType<typeof setTimeout>;
   /** A Retry-After hint is followed once per failure streak, so a server can't make the card loop. */
   private followedRetryAfter?: boolean;
-  /** The card left the page while loading: it loads again when it comes back. */
-  private abortedByRemoval?: boolean;
+  /** The load in flight; a newer load or the card's removal aborts it and ignores its answer. */
+  private request?: AbortController;
+  /** What the last load was for (src, item and options); '' when the card does not load. */
+  private key?: string;
+  /**
+   * What the last load gave: an article, null for an empty feed, an error; undefined
+   * while there is none yet. An abort is the card's own doing (src changed, card
+   * removed), never an error to show.
+   */
+  private outcome?: Article | FetchError | null;
   /** The `article` property and what checking it gave. */
   private checked?: [unknown, Article | FetchError];
   /** Text derived from an article, computed once per article. */
@@ -169,6 +143,11 @@ export class NewsCardElement extends LitElement {
 
   private readonly onOnline = (): void => {
     if (this.state === 'error') this.retry();
+  };
+
+  private readonly nearViewport = (): void => {
+    this.near = true;
+    this.requestUpdate();
   };
 
   /** Set once a lazy card has come near the viewport. */
@@ -198,43 +177,82 @@ export class NewsCardElement extends LitElement {
   declare article?: Article;
   /** Overrides for any UI string, plurals included, e.g. `{ readingTime: { one: '…', other: '…' } }`. */
   messages: Partial<NewsCardMessages> = {};
-  /** Overrides the "Read more" link text. */
+  /**
+   * Overrides the "Read more" link text.
+   * @attr read-more-label
+   */
   declare readMoreLabel?: string;
-  /** Overrides the Retry button text. */
+  /**
+   * Overrides the Retry button text.
+   * @attr retry-label
+   */
   declare retryLabel?: string;
-  /** Overrides the text read out while loading. */
+  /**
+   * Overrides the text read out while loading.
+   * @attr loading-label
+   */
   declare loadingLabel?: string;
-  /** Overrides the message of an empty feed. */
+  /**
+   * Overrides the message of an empty feed.
+   * @attr empty-label
+   */
   declare emptyLabel?: string;
-  /** Overrides the accessible name of the tag list. */
+  /**
+   * Overrides the accessible name of the tag list.
+   * @attr tags-label
+   */
   declare tagsLabel?: string;
-  /** Overrides the message for 404 and 410 answers. */
+  /**
+   * Overrides the message for 404 and 410 answers.
+   * @attr error-not-found-label
+   */
   declare errorNotFoundLabel?: string;
-  /** Overrides the message for other refused requests (`{status}` is the HTTP status). */
+  /**
+   * Overrides the message for other refused requests (`{status}` is the HTTP status).
+   * @attr error-http-label
+   */
   declare errorHttpLabel?: string;
-  /** Overrides the message for 5xx answers. */
+  /**
+   * Overrides the message for 5xx answers.
+   * @attr error-server-label
+   */
   declare errorServerLabel?: string;
-  /** Overrides the message for an answer that is not JSON. */
+  /**
+   * Overrides the message for an answer that is not JSON.
+   * @attr error-not-json-label
+   */
   declare errorNotJsonLabel?: string;
-  /** Overrides the message for JSON that is not an article. */
+  /**
+   * Overrides the message for JSON that is not an article.
+   * @attr error-invalid-label
+   */
   declare errorInvalidLabel?: string;
-  /** Overrides the message for an answer over `max-bytes`. */
+  /**
+   * Overrides the message for an answer over `max-bytes`.
+   * @attr error-too-large-label
+   */
   declare errorTooLargeLabel?: string;
-  /** Overrides the message for a timeout. */
+  /**
+   * Overrides the message for a timeout.
+   * @attr error-timeout-label
+   */
   declare errorTimeoutLabel?: string;
-  /** Overrides the message shown while the browser is offline. */
+  /**
+   * Overrides the message shown while the browser is offline.
+   * @attr error-offline-label
+   */
   declare errorOfflineLabel?: string;
-  /** Overrides the message for a server that could not be reached. */
+  /**
+   * Overrides the message for a server that could not be reached.
+   * @attr error-network-label
+   */
   declare errorNetworkLabel?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
-    this.watchViewport();
-    if (this.abortedByRemoval) {
-      this.abortedByRemoval = false;
-      void this.load.run();
-    }
+    // The update watches the viewport, and loads again if a removal stopped the load.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -244,19 +262,17 @@ export class NewsCardElement extends LitElement {
     clearTimeout(this.retryTimer);
     // A card moved within the page is disconnected and connected again in one go: it keeps its request.
     queueMicrotask(() => {
-      if (!this.isConnected && this.load.status === TaskStatus.PENDING) {
-        this.abortedByRemoval = true;
-        this.load.abort();
+      if (!this.isConnected && this.request) {
+        this.request.abort();
+        this.request = this.key = undefined;
       }
     });
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     this.watchViewport();
-    if (changed.has('src')) {
-      clearTimeout(this.retryTimer);
-      this.followedRetryAfter = false;
-    }
+    if (changed.has('src')) this.followedRetryAfter = false;
+    void this.load();
   }
 
   /** Fires the event for a load's outcome once it is rendered, so listeners see the new DOM. */
@@ -269,7 +285,7 @@ export class NewsCardElement extends LitElement {
       const wait = outcome.retryAfter;
       if (wait !== undefined && wait <= 120 && !this.followedRetryAfter) {
         this.followedRetryAfter = true;
-        this.retryTimer = setTimeout(() => this.reload(), Math.max(1, wait) * 1000);
+        this.retryTimer = setTimeout(() => this.load(true), Math.max(1, wait) * 1000);
       }
     } else {
       this.followedRetryAfter = false;
@@ -277,56 +293,68 @@ export class NewsCardElement extends LitElement {
     }
   }
 
-  /**
-   * What the last load gave: an article, null for an empty feed, an error; undefined
-   * while there is none yet. An abort is the card's own doing (src changed, card
-   * removed), never an error to show.
-   */
-  private get outcome(): Article | FetchError | null | undefined {
-    const { status, value, error } = this.load;
-    return status === TaskStatus.COMPLETE ? value : status === TaskStatus.ERROR && error instanceof FetchError ? error : undefined;
-  }
-
   /** What the card shows: the checked `article` property, else the outcome of loading `src`. */
   private get shown(): Article | FetchError | null | undefined {
     return this.article != null ? this.provided : this.src ? this.outcome : undefined;
-  }
-
-  private get active(): boolean {
-    return this.article == null && (this.loading !== 'lazy' || this.near);
   }
 
   /** The `article` property, checked (once per object): JavaScript callers get no type checks. */
   private get provided(): Article | FetchError {
     const article = this.article;
     if (this.checked?.[0] !== article) {
-      let result: Article | FetchError;
       try {
-        result = checkArticle(article);
+        this.checked = [article, checkArticle(article)];
       } catch (error) {
-        result = error as FetchError;
+        this.checked = [article, error as FetchError];
       }
-      this.checked = [article, result];
     }
     return this.checked![1];
   }
 
   private watchViewport(): void {
-    if (this.loading === 'lazy' && !this.near && this.isConnected) {
-      this.stopWaiting ??= whenNearViewport(this, () => {
-        this.stopWaiting = undefined;
-        this.near = true;
-        this.requestUpdate();
-      });
-    } else {
-      this.stopWaiting?.();
-      this.stopWaiting = undefined;
-    }
+    whenNearViewport(this, this.loading === 'lazy' && !this.near && this.isConnected ? this.nearViewport : undefined);
   }
 
-  private reload(): void {
+  /**
+   * Loads `src` when what the load depends on has changed; `again` (Retry) loads it anew
+   * unless a load is under way. A newer load aborts the request and ignores its answer.
+   */
+  private async load(again?: boolean): Promise<void> {
+    const { src, timeout, maxBytes, credentials } = this;
+    const itemId = this.itemId || undefined;
+    const options = {
+      timeout: Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_TIMEOUT,
+      maxBytes: Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : DEFAULT_MAX_BYTES,
+      credentials: credentials === 'same-origin' || credentials === 'include' ? credentials : 'omit',
+    } as const;
+    const key = src && this.article == null && (this.loading !== 'lazy' || this.near) ? JSON.stringify([src, itemId, options]) : '';
+    if (again ? !key || this.request : key === this.key) return;
     clearTimeout(this.retryTimer);
-    if (this.src && this.active && this.load.status !== TaskStatus.PENDING) void this.load.run();
+    this.key = key;
+    this.request?.abort();
+    const request = (this.request = key ? new AbortController() : undefined);
+    this.outcome = undefined;
+    this.requestUpdate();
+    if (!request) return;
+    let outcome: Article | FetchError | null;
+    try {
+      const response = await sharedFetchJson(src!, { signal: request.signal, ...options });
+      try {
+        outcome = parseArticle(response.data, { itemId, baseUrl: response.url });
+      } catch (error) {
+        // The answer arrived (with its status) but holds no article; Retry must ask again.
+        forgetSharedFetch(response);
+        outcome = new FetchError('invalid', (error as Error).message, response.status);
+      }
+    } catch (error) {
+      // A FetchError, or the abort of a load no longer wanted (ignored below).
+      outcome = error as FetchError;
+    }
+    if (request === this.request) {
+      this.request = undefined;
+      this.outcome = outcome;
+      this.requestUpdate();
+    }
   }
 
   /** A UI string: the `*-label` attribute, else the `messages` property, else the language's table. */
@@ -420,7 +448,7 @@ export class NewsCardElement extends LitElement {
   /** Loads `src` again, as the Retry button does. */
   retry(): void {
     this.followedRetryAfter = false;
-    this.reload();
+    void this.load(true);
   }
 
   override render(): TemplateResult {

@@ -115,7 +115,7 @@ describe('a consumer project installing the packed tarball', { timeout: 120_000 
     const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root });
     const tarball = join(dir, JSON.parse(stdout)[0].filename);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'lapa-consumer', private: true, type: 'module' }));
-    // The tarball's own dependencies (lit, @lit/task, dompurify) come from npm's cache or
+    // The tarball's own dependencies (lit, dompurify) come from npm's cache or
     // the registry, as they would for a user. @types/react, for the TSX check, is the
     // repository's own when it has it (offline), else React 19's from the registry.
     const reactTypes = join(root, 'node_modules/@types/react');
@@ -146,9 +146,9 @@ describe('a consumer project installing the packed tarball', { timeout: 120_000 
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('installs the package with lit, @lit/task and dompurify as its dependencies', () => {
+  it('installs the package with lit and dompurify as its only dependencies', () => {
     const installed = JSON.parse(readFileSync(join(dir, 'node_modules/lapa-widgets/package.json'), 'utf8'));
-    assert.deepEqual(Object.keys(installed.dependencies).sort(), ['@lit/task', 'dompurify', 'lit']);
+    assert.deepEqual(Object.keys(installed.dependencies).sort(), ['dompurify', 'lit']);
     for (const dep of Object.keys(installed.dependencies)) readFileSync(join(dir, 'node_modules', dep, 'package.json'));
   });
 

@@ -10,16 +10,16 @@ import { minify } from 'terser';
 
 const KB = 1024;
 /**
- * min+gzip budgets, bytes. Issue 5 asks 30 KB for the whole bundle (Lit, @lit/task and
- * DOMPurify alone are about 18.6 KB); today's three elements, two formats, two comment
- * backends and four languages weigh about 49 KB. These budgets sit just above what ships
- * now, so nothing grows unnoticed while the 30 KB target is worked towards (README, Size).
+ * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
+ * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two
+ * formats, two comment backends and four languages bring it to about 42.7 KB (README,
+ * Size). These budgets sit just above what ships now, so nothing grows unnoticed.
  */
 const BUDGETS = {
-  'dist/lapa-widgets.min.js': 51 * KB,
-  'entry: lapa-widgets/define': 51 * KB,
-  'entry: lapa-widgets/news-card/define': 32 * KB,
-  'entry: lapa-widgets/comment-box/define': 38.5 * KB,
+  'dist/lapa-widgets.min.js': 44 * KB,
+  'entry: lapa-widgets/define': 44 * KB,
+  'entry: lapa-widgets/news-card/define': 28.5 * KB,
+  'entry: lapa-widgets/comment-box/define': 33.5 * KB,
   'entry: lapa-widgets/scroll-to-top/define': 9 * KB,
 };
 

@@ -345,7 +345,6 @@ if (runs(6)) {
   const codes = {
     bundle: bundle.toString('utf8'),
     floor: floors['floor-lit-dompurify.min.js'].toString('utf8'),
-    floorTask: floors['floor-lit-dompurify-task.min.js'].toString('utf8'),
   };
   // A page per implementation, navigated afresh for each sample: nothing of a previous
   // sample survives a navigation that this measurement could see, and it saves the cost of
@@ -382,7 +381,6 @@ if (runs(6)) {
     sizes: {
       bundle: transferSizes(bundle),
       floor: transferSizes(floors['floor-lit-dompurify.min.js']),
-      floorTask: transferSizes(floors['floor-lit-dompurify-task.min.js']),
     },
   };
 }
@@ -575,16 +573,15 @@ function analyse({ scenarios: s }) {
   }
 
   if (s.startup) {
-    const { bundle: b, floor, floorTask } = s.startup.samples;
+    const { bundle: b, floor } = s.startup.samples;
     const sizes = s.startup.sizes;
     const evaluateCpu = (samples) => samples.map((x) => x.cpuIn.evaluate);
     row({ id: '6', scenario: 'Startup: lapa-widgets.min.js vs Lit + DOMPurify', metric: 'parse + compile + evaluate, main-thread CPU ms', unit: 'ms', ...versus(evaluateCpu(b), evaluateCpu(floor)) });
-    row({ id: '6', scenario: '', metric: '… vs Lit + DOMPurify + @lit/task', unit: 'ms', ...versus(evaluateCpu(b), evaluateCpu(floorTask)) });
     row({ id: '6', scenario: '', metric: 'parse + compile + evaluate, ms (wall)', unit: 'ms', ...versus(pick(b, 'evaluate'), pick(floor, 'evaluate')) });
     for (const kind of ['gzip', 'brotli', 'min']) {
       const a = sizes.bundle[kind];
       const f = sizes.floor[kind];
-      row({ id: '6', scenario: '', metric: `transfer size, ${kind === 'min' ? 'minified' : `min+${kind}`}, KB`, unit: 'KB', lapa: fixed(a / 1024), baseline: fixed(f / 1024), ratio: a / f, note: `floor + @lit/task: ${(sizes.floorTask[kind] / 1024).toFixed(1)} KB` });
+      row({ id: '6', scenario: '', metric: `transfer size, ${kind === 'min' ? 'minified' : `min+${kind}`}, KB`, unit: 'KB', lapa: fixed(a / 1024), baseline: fixed(f / 1024), ratio: a / f });
     }
   }
 

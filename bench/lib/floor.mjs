@@ -19,16 +19,6 @@ const ENTRIES = {
     import DOMPurify from 'dompurify';
     window.__floor = { LitElement, html, css, nothing, render, svg, property, state, query, ifDefined, live, Directive, directive, DOMPurify };
   `,
-  'floor-lit-dompurify-task.min.js': `
-    import { LitElement, html, css, nothing, render, svg } from 'lit';
-    import { property, state, query } from 'lit/decorators.js';
-    import { ifDefined } from 'lit/directives/if-defined.js';
-    import { live } from 'lit/directives/live.js';
-    import { Directive, directive } from 'lit/directive.js';
-    import { Task } from '@lit/task';
-    import DOMPurify from 'dompurify';
-    window.__floor = { LitElement, html, css, nothing, render, svg, property, state, query, ifDefined, live, Directive, directive, Task, DOMPurify };
-  `,
 };
 
 function virtual(code) {

@@ -29,6 +29,12 @@ export { LapaBackend } from './backends/lapa.js';
 export { WordPressBackend } from './backends/wordpress.js';
 
 const FIELDS: readonly CommentField[] = ['name', 'email', 'url', 'text'];
+/**
+ * Comments shown at once from the loaded pages; "Show more comments" shows the next ones
+ * before asking the server. A page holds whole threads, so a server (or a hostile one) can
+ * send thousands of comments in one, and rendering them all would freeze the host page.
+ */
+const SHOWN_STEP = 500;
 /** The inputs' maxlength: what comment servers store. */
 const MAX_LENGTH = { name: 100, email: 254, url: 2000 };
 /** The words for a value the browser or the server refused, per field. */
@@ -198,6 +204,10 @@ export class CommentBoxElement extends LitElement {
   private listError?: unknown;
   /** `true` while the next page loads, then why it failed. */
   private more?: unknown;
+  /** How many of the loaded comments are shown (SHOWN_STEP more at a time). */
+  private limit = SHOWN_STEP;
+  /** The first loaded comment not shown yet. */
+  private firstHidden?: CommentData;
   private sending?: boolean;
   /** The reader's own comments, published or held, since the list was loaded. */
   private added: CommentData[] = [];
@@ -350,6 +360,7 @@ export class CommentBoxElement extends LitElement {
     const request = (this.request = new AbortController());
     this.more = cursor && true;
     if (!cursor) {
+      this.limit = SHOWN_STEP;
       this.listError = undefined;
       this.closedByServer = false;
       this.added = [];
@@ -378,6 +389,13 @@ export class CommentBoxElement extends LitElement {
       else this.listError = error;
       this.emitError(error);
     }
+  }
+
+  /** The next loaded comments not shown yet; focus goes to the first, where reading goes on. */
+  private showMore(): void {
+    const first = this.firstHidden!;
+    this.limit += SHOWN_STEP;
+    this.afterRender(() => this.comment(first.id)?.focus());
   }
 
   private async retry(): Promise<void> {
@@ -657,19 +675,21 @@ export class CommentBoxElement extends LitElement {
   /** The loaded list, "load more", and the form or the closed notice. */
   private renderComments(pages: CommentPage[]): TemplateResult {
     const open = !!pages[0]!.open && !this.closedByServer;
-    const inputs = [pages, this.added, this.pending, this.order, this.maxDepth, this.draft.parent, open, this.locale.value, this.messages];
+    const inputs = [pages, this.added, this.pending, this.order, this.maxDepth, this.draft.parent, open, this.locale.value, this.messages, this.limit];
     const changed = inputs.some((input, i) => input !== this.listInputs[i]);
     if (changed) {
       this.listInputs = inputs;
-      // Every comment shown: the pages loaded, then the reader's own posted since.
+      // Every comment shown: the pages loaded (up to the limit), then the reader's own posted since.
       const listed = pages.flatMap((page) => page.comments);
       const ids = new Set(listed.map((c) => c.id));
+      const shown = listed.slice(0, this.limit);
+      this.firstHidden = listed[this.limit];
       const own = [...this.added, ...this.pending].filter((c) => !ids.has(c.id));
       // A new thread goes where the chosen order puts it: last, or first when newest first.
       const comments =
         this.order === 'newest'
-          ? [...own.filter((c) => c.parent === null).reverse(), ...listed, ...own.filter((c) => c.parent !== null)]
-          : [...listed, ...own];
+          ? [...own.filter((c) => c.parent === null).reverse(), ...shown, ...own.filter((c) => c.parent !== null)]
+          : [...shown, ...own];
       this.threads = buildThreads(comments);
       this.target = comments.find((c) => c.id === this.draft.parent);
       this.total = pages.at(-1)!.total + this.added.filter((c) => !ids.has(c.id)).length;
@@ -679,11 +699,11 @@ export class CommentBoxElement extends LitElement {
     const failed = !busy && !!this.more && !isAbort(this.more);
     const more = html`${failed ? html`<p part="error">${this.t('loadMoreError')}</p>` : nothing}<button part="load-more" type="button" ?disabled=${busy} aria-busy=${
       busy ? 'true' : 'false'
-    } @click=${() => this.load(next!)}>${this.t(busy ? 'loading' : failed ? 'retry' : 'loadMore')}</button>`;
+    } @click=${() => (this.firstHidden ? this.showMore() : this.load(next!))}>${this.t(busy ? 'loading' : failed ? 'retry' : 'loadMore')}</button>`;
     const notice = html`<p part="notice" tabindex="-1"><slot name="closed">${this.t('closed')}</slot></p>`;
     // Rendered again only when what it shows changed: not while the reader types.
     const list = !changed ? noChange : this.threads.length ? this.renderList(this.threads, 1, open) : html`<p part="empty"><slot name="empty">${this.t('empty')}</slot></p>`;
-    return html`${list}${next ? more : nothing}${
+    return html`${list}${next || this.firstHidden ? more : nothing}${
       open ? (this.target ? nothing : this.form) : this.activeBackend && !this.comments ? notice : nothing
     }`;
   }

@@ -118,6 +118,29 @@ describe('comment-box: listing (our protocol)', () => {
     expect(requests.filter((r) => r.method === 'GET').map((r) => new URL(r.url, location.href).searchParams.get('page'))).to.deep.equal(['1', '2', '3']);
   });
 
+  it('shows a huge page 500 comments at a time, the rest on "Show more comments" without a request', async () => {
+    // A page holds whole threads: one thread with 1,200 replies is one page of 1,201.
+    const article = articleId();
+    await seed(article, [{ text: 'root' }, ...Array.from({ length: 1200 }, (_, i) => ({ text: `reply ${i + 1}`, replyTo: 0 }))]);
+    const el = await mount({ src: srcFor(article) });
+    expect(parts(el, 'comment').length).to.equal(500);
+    expect(text(part(el, 'heading'))).to.equal('1,201 comments');
+
+    part<HTMLButtonElement>(el, 'load-more')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(parts(el, 'comment').length).to.equal(1000);
+    // Reading goes on where the newly shown comments start.
+    expect(text(part(el, 'body', el.shadowRoot!.activeElement!))).to.equal('reply 500');
+
+    part<HTMLButtonElement>(el, 'load-more')!.click();
+    await el.updateComplete;
+    expect(parts(el, 'comment').length).to.equal(1201);
+    expect(part(el, 'load-more')).to.equal(null);
+    const { requests } = await requestLog(article);
+    expect(requests.filter((r) => r.method === 'GET')).to.have.length(1);
+  });
+
   it('keeps line breaks and makes web addresses into nofollow links; the rest stays text', async () => {
     const article = articleId();
     await seed(article, [{ text: 'Line one\nSee https://example.org/a_(b). <b>not bold</b>\njavascript:alert(1) www.example.com!' }]);

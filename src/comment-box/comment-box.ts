@@ -4,7 +4,7 @@ import { defineElement } from '../internal/define.js';
 import { DEFAULT_TIMEOUT } from '../internal/fetch-json.js';
 import { CommentBoxErrorEvent, CommentBoxLoadEvent, CommentBoxPostedEvent, CommentBoxSubmitEvent } from '../internal/events.js';
 import type { CommentData, CommentDraft } from '../internal/events.js';
-import { LangController, fill, formatDate, message, plural } from '../internal/i18n.js';
+import { LangController, fill, formatDate, labelAttribute, message, plural } from '../internal/i18n.js';
 import type { PluralMessage } from '../internal/i18n.js';
 import { sanitizedHtml } from '../internal/sanitized-html.js';
 import type { CommentBackend, CommentField, CommentOrder, CommentPage } from './backend.js';
@@ -51,7 +51,6 @@ interface Problem {
 }
 
 const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
-const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.max(1, Math.floor(n)), max) : 1);
 
 const trimmed = ({ name, email, url, text, parent }: CommentDraft): CommentDraft => ({ name: name.trim(), email: email.trim(), url: url.trim(), text: text.trim(), parent });
@@ -166,7 +165,7 @@ export class CommentBoxElement extends LitElement {
 
   /** Every plain string has a `<kebab-key>-label` attribute that overrides it. */
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, ...Object.keys(messages.en).map((key) => `${kebab(key)}-label`)];
+    return [...super.observedAttributes, ...Object.keys(messages.en).map(labelAttribute)];
   }
 
   private readonly locale = new LangController(this);
@@ -314,7 +313,7 @@ export class CommentBoxElement extends LitElement {
   private t(key: CommentBoxMessageKey, n?: number): string {
     const lang = this.locale.value;
     const text = message(messages, lang, key, this.messages);
-    return n === undefined ? (this.getAttribute(`${kebab(key)}-label`) ?? (text as string)) : plural(text as PluralMessage, n, lang);
+    return n === undefined ? (this.getAttribute(labelAttribute(key)) ?? (text as string)) : plural(text as PluralMessage, n, lang);
   }
 
   private say({ key, n, kept, quote }: Problem): string {

@@ -44,6 +44,10 @@ export interface JsonResponse<T = unknown> {
   headers: Headers;
 }
 
+/** A parsed JSON object (not an array, not null): what the adapters and backends read fields of. */
+export type JsonObject = Record<string, unknown>;
+export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 

@@ -108,6 +108,9 @@ export function formatNumber(n: number, lang: string): string {
   return intl(Intl.NumberFormat, intlLocale(lang) ?? 'lv').format(n);
 }
 
+/** The attribute that overrides message `key` on an element: `readMore` -> `read-more-label`. */
+export const labelAttribute = (key: string): string => `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-label`;
+
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, forgetSharedFetch, shar
 import type { Article } from '../internal/formats/article.js';
 import { checkArticle, parseArticle } from '../internal/formats/detect.js';
 import { cleanText, shorten } from '../internal/formats/validate.js';
-import { LangController, fill, formatDate, formatNumber, message, plural } from '../internal/i18n.js';
+import { LangController, fill, formatDate, formatNumber, labelAttribute, message, plural } from '../internal/i18n.js';
 import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
 import { sanitizedHtml } from '../internal/sanitized-html.js';
 import { messages } from './news-card.messages.js';
@@ -112,7 +112,7 @@ export class NewsCardElement extends LitElement {
     ...Object.fromEntries(
       Object.keys(messages.en)
         .filter((key) => key !== 'readingTime')
-        .map((key) => [`${key}Label`, { attribute: `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-label` }]),
+        .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
     ),
   };
 

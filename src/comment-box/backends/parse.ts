@@ -3,14 +3,15 @@
  * shape checks (untrusted JSON in, typed values out).
  */
 import type { CommentData } from '../../internal/events.js';
-import { FetchError, fetchJson } from '../../internal/fetch-json.js';
-import type { JsonResponse } from '../../internal/fetch-json.js';
+import { FetchError, fetchJson, isObject } from '../../internal/fetch-json.js';
+import type { JsonObject, JsonResponse } from '../../internal/fetch-json.js';
 import { safeUrl } from '../../internal/sanitize.js';
 import type { CommentField } from '../backend.js';
 import { CommentError } from '../comment-error.js';
 import type { CommentErrorReason } from '../comment-error.js';
 
-export type Json = Record<string, unknown>;
+export type Json = JsonObject;
+export { isObject };
 
 export interface BackendOptions {
   /** The fetch to use; defaults to the global one. */
@@ -19,7 +20,6 @@ export interface BackendOptions {
   timeout?: number;
 }
 
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const invalid = (what: string): CommentError => new CommentError('invalid', `Unexpected answer: ${what}`, { kind: 'invalid' });
 

@@ -6,10 +6,12 @@
  * Dates that do not parse and URLs that fail the URL check are dropped, not fatal: they
  * are common in the wild and the rest of the article is still worth showing.
  */
-import { FetchError } from '../fetch-json.js';
+import { FetchError, isObject } from '../fetch-json.js';
+import type { JsonObject } from '../fetch-json.js';
 import { safeUrl } from '../sanitize.js';
 
-export type JsonObject = Record<string, unknown>;
+export { isObject };
+export type { JsonObject };
 
 export interface FormatOptions {
   /** The item to pick from a feed or list. */
@@ -23,7 +25,6 @@ export function invalid(what: string): never {
   throw new FetchError('invalid', `Not an article: ${what}`);
 }
 
-export const isObject = (value: unknown): value is JsonObject => typeof value == 'object' && !!value && !Array.isArray(value);
 
 /** A reader of optional fields of one type: undefined when absent or null, invalid when of another type. */
 const optional =

@@ -2,8 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
 import { messages } from '../../src/comment-box/comment-box.messages.js';
-import { FAULTS, failing, bystanderProblems, faultUrl, mountBystanders, partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
-import type { Bystanders } from './helpers.js';
+import { FAULTS, failing, bystanderProblems, faultUrl, withBystanders, partOf, problems, recover, setOnline, textOf, uid } from './helpers.js';
 
 const lv = messages.lv;
 
@@ -11,14 +10,7 @@ const lv = messages.lv;
 const DETAIL: Record<string, string | undefined> = { timeout: lv.timeout, network: lv.network, invalid: lv.invalid, 'not-json': lv.invalid, 'too-large': lv.invalid };
 
 describe('<comment-box> loading from broken servers', () => {
-  let bystanders: Bystanders;
-
-  before(async () => {
-    watchPage();
-    bystanders = await mountBystanders();
-  });
-
-  after(() => bystanders.wrapper.remove());
+  const bystanders = withBystanders();
 
   for (const { fault, what, kind, status } of FAULTS) {
     it(`shows the Latvian error for ${what}, reports kind ${kind}, and loads on Retry once the server recovers`, async function () {

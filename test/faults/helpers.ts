@@ -117,6 +117,20 @@ export async function mountBystanders(): Promise<Bystanders> {
   return { wrapper, card, box, scroller: wrapper.querySelector('scroll-to-top')! };
 }
 
+/**
+ * Called in a `describe`: watches the page for errors and keeps bystanders mounted for
+ * its tests. The returned object is filled in before the first test.
+ */
+export function withBystanders(): Bystanders {
+  const bystanders = {} as Bystanders;
+  before(async () => {
+    watchPage();
+    Object.assign(bystanders, await mountBystanders());
+  });
+  after(() => bystanders.wrapper.remove());
+  return bystanders;
+}
+
 /** What is wrong with the bystanders now, if anything. */
 export async function bystanderProblems({ wrapper, card, box, scroller }: Bystanders): Promise<string[]> {
   await Promise.all([card.updateComplete, box.updateComplete]);

@@ -3,8 +3,7 @@ import { render } from 'lit';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { messages } from '../../src/news-card/news-card.messages.js';
 import type { NewsCardMessages } from '../../src/news-card/news-card.messages.js';
-import { FAULTS, failing, bystanderProblems, faultUrl, mountBystanders, otherOrigin, partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
-import type { Bystanders } from './helpers.js';
+import { FAULTS, failing, bystanderProblems, faultUrl, withBystanders, otherOrigin, partOf, problems, recover, setOnline, textOf, uid } from './helpers.js';
 
 /** The Latvian message each kind of failure must show. */
 function expectedMessage(kind: string, status?: number): keyof NewsCardMessages {
@@ -13,14 +12,7 @@ function expectedMessage(kind: string, status?: number): keyof NewsCardMessages 
 }
 
 describe('<news-card> against broken servers', () => {
-  let bystanders: Bystanders;
-
-  before(async () => {
-    watchPage();
-    bystanders = await mountBystanders();
-  });
-
-  after(() => bystanders.wrapper.remove());
+  const bystanders = withBystanders();
 
   for (const { fault, what, kind, status } of FAULTS) {
     it(`shows the Latvian error for ${what}, reports kind ${kind}, and loads on Retry once the server recovers`, async function () {

@@ -1,11 +1,20 @@
-// Browser tests: every test/**/*.test.ts runs in real headless Chromium. Test servers
-// live in test/servers/*.mjs, each exporting a default Koa middleware (or an array of
-// them) mounted on the runner's own origin, so tests fetch over real HTTP.
+// Browser tests: every test/**/*.test.ts runs in a real browser engine, one engine and one
+// media profile per run (scripts/test.mjs runs them all: `npm test`). Test servers live in
+// test/servers/*.mjs, each exporting a default Koa middleware (or an array of them) mounted on
+// the runner's own origin, so tests fetch over real HTTP.
+//   LAPA_BROWSER  chromium (default) | firefox | webkit
+//   LAPA_PROFILE  default | reduced-motion | dark | forced-colors: files named
+//                 *.<profile>.test.ts run only in a browser started with that preference
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { ENGINES } from './scripts/browsers.mjs';
+import { PROFILES, launcherFor } from './scripts/launchers.mjs';
+
+const engine = process.env.LAPA_BROWSER || 'chromium';
+const profile = process.env.LAPA_PROFILE || 'default';
+if (!ENGINES.includes(engine)) throw new Error(`LAPA_BROWSER must be one of ${ENGINES.join(', ')}, not ${engine}`);
+if (profile !== 'default' && !PROFILES.includes(profile)) throw new Error(`LAPA_PROFILE must be default or one of ${PROFILES.join(', ')}`);
 
 const serversDir = new URL('./test/servers/', import.meta.url);
 const middleware = [];
@@ -14,30 +23,24 @@ for (const file of readdirSync(serversDir).filter((f) => f.endsWith('.mjs')).sor
   middleware.push(...[mod.default].flat().filter(Boolean));
 }
 
+const files =
+  profile === 'default'
+    ? ['test/**/*.test.ts', ...PROFILES.map((p) => `!test/**/*.${p}.test.ts`)]
+    : [`test/**/*.${profile}.test.ts`];
+
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
+  files: [...files, '!test/node/**', '!test/e2e/**'],
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware,
-  // One page at a time: headless Chromium gives a page that is not in front no animation
-  // frames, so fixture(), IntersectionObserver and rAF-based code would stall in parallel.
+  // One page at a time: a headless page that is not in front gets no animation frames, so
+  // fixture(), IntersectionObserver and rAF-based code would stall in parallel.
   concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
-      // Headless pages have no window focus, so focus/blur events and :focus-visible
-      // would depend on luck; emulate a focused page as a reader's would be.
-      createPage: async ({ context }) => {
-        const page = await context.newPage();
-        const session = await page.createCDPSession();
-        await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
-        return page;
-      },
-    }),
-  ],
+  browsers: [launcherFor(engine, profile)],
 };

@@ -92,6 +92,15 @@ export interface DateStyle {
 export function formatDate(date: Date, lang: string, style: DateStyle = {}): string {
   const locale = intlLocale(lang);
   if (locale) return intl(Intl.DateTimeFormat, locale, { dateStyle: 'long', timeStyle: style.time ? 'short' : undefined, timeZone: style.timeZone }).format(date);
+  return georgianDate(date, style);
+}
+
+/**
+ * A date in Georgian from our own table, for engines whose Intl has no `ka`: the CLDR form
+ * that engines with Georgian data print for `dateStyle: 'long'` (and `timeStyle: 'short'`).
+ * Exported for the test that compares the two where both exist.
+ */
+export function georgianDate(date: Date, style: DateStyle = {}): string {
   // Georgian fields in the reader's (or the requested) zone, via an Intl that always exists.
   const parts = intl(Intl.DateTimeFormat, 'en-US', {
     year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone: style.timeZone,
@@ -104,9 +113,12 @@ export function formatDate(date: Date, lang: string, style: DateStyle = {}): str
 
 /** A number as the reader's language writes it (Georgian: "1 234"). */
 export function formatNumber(n: number, lang: string): string {
-  // Georgian where Intl lacks it: the same grouping as Latvian, a no-break space.
-  return intl(Intl.NumberFormat, intlLocale(lang) ?? 'lv').format(n);
+  const locale = intlLocale(lang);
+  return locale ? intl(Intl.NumberFormat, locale).format(n) : georgianNumber(n);
 }
+
+/** A number in Georgian where Intl lacks it: Latvian's CLDR form is Georgian's (no-break space groups, comma decimals). */
+export const georgianNumber = (n: number): string => intl(Intl.NumberFormat, 'lv').format(n);
 
 /** The attribute that overrides message `key` on an element: `readMore` -> `read-more-label`. */
 export const labelAttribute = (key: string): string => `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-label`;

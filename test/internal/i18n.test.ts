@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { TemplateResult } from 'lit';
-import { LangController, fill, formatDate, formatNumber, intlSupports, message, plural, resolveLang, shippedLang } from '../../src/internal/i18n.js';
+import { LangController, fill, formatDate, formatNumber, georgianDate, georgianNumber, intlSupports, message, plural, resolveLang, shippedLang } from '../../src/internal/i18n.js';
+import { engine, itIn } from '../support/engine.js';
 import type { Messages } from '../../src/internal/i18n.js';
 
 const OCT_15 = new Date('2021-10-15T09:30:00Z');
@@ -61,11 +62,71 @@ describe('formatDate', () => {
     expect(formatDate(OCT_15, 'ka-GE', { time: true, timeZone: 'UTC' })).to.equal('15 ოქტომბერი, 2021, 09:30');
   });
 
-  it('knows this browser lacks Georgian date data (the reason for the fallback)', () => {
-    // If this starts failing, Chromium shipped ka: the fallback is then unused, not wrong.
-    expect(intlSupports('ka')).to.equal(false);
+  it('uses our Georgian tables only in the engine whose Intl has no Georgian (Chromium)', () => {
+    // If this starts failing in Chromium, it shipped ka: the tables are then unused, not wrong.
+    expect(intlSupports('ka')).to.equal(engine !== 'chromium');
     expect(intlSupports('lv')).to.equal(true);
+    expect(intlSupports('sv')).to.equal(true);
   });
+
+  itIn(['firefox', 'webkit'], 'Needs an engine whose Intl has Georgian, to compare our tables with it', 'writes Georgian dates exactly as an engine with Georgian data does', () => {
+    for (let month = 0; month < 12; month++) {
+      for (const [day, hour, minute] of [[1, 0, 0], [9, 9, 5], [28, 13, 30], [15, 23, 59]] as const) {
+        const date = new Date(Date.UTC(2024, month, day, hour, minute));
+        const native = (time: boolean) =>
+          new Intl.DateTimeFormat('ka', { dateStyle: 'long', timeStyle: time ? 'short' : undefined, timeZone: 'UTC' }).format(date);
+        expect(georgianDate(date, { timeZone: 'UTC' })).to.equal(native(false));
+        expect(georgianDate(date, { time: true, timeZone: 'UTC' })).to.equal(native(true));
+      }
+    }
+  });
+
+  itIn(['firefox', 'webkit'], 'Needs an engine whose Intl has Georgian, to compare our tables with it', 'writes Georgian numbers exactly as an engine with Georgian data does', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 1234567.5, -42, 0.25]) expect(georgianNumber(n)).to.equal(new Intl.NumberFormat('ka').format(n));
+  });
+});
+
+describe('the same words in every engine', () => {
+  // One expected string per case, asserted in Chromium, Firefox and WebKit alike: Georgian
+  // from the engine's Intl where it has it, from our tables where not.
+  const date = new Date('2021-10-15T09:30:00Z');
+  const cases: [string, string, string, string][] = [
+    ['ka', '15 ოქტომბერი, 2021', '15 ოქტომბერი, 2021, 09:30', '1 იანვარი, 2025'],
+    ['lv', '2021. gada 15. oktobris', '2021. gada 15. oktobris 09:30', '2025. gada 1. janvāris'],
+    ['sv', '15 oktober 2021', '15 oktober 2021 kl. 09:30', '1 januari 2025'],
+    ['en', 'October 15, 2021', 'October 15, 2021 at 9:30 AM', 'January 1, 2025'],
+  ];
+  for (const [lang, long, withTime, january] of cases) {
+    it(`writes ${lang} dates the same`, () => {
+      expect(formatDate(date, lang, { timeZone: 'UTC' })).to.equal(long);
+      expect(formatDate(date, lang, { time: true, timeZone: 'UTC' })).to.equal(withTime);
+      expect(formatDate(new Date('2025-01-01T00:00:00Z'), lang, { timeZone: 'UTC' })).to.equal(january);
+    });
+  }
+
+  const numbers: Record<string, string[]> = {
+    ka: ['12\u00a0345', '1234,5', '1\u00a0000\u00a0000', '999', '-5'],
+    lv: ['12\u00a0345', '1234,5', '1\u00a0000\u00a0000', '999', '-5'],
+    // CLDR Swedish groups from four digits and writes a real minus sign.
+    sv: ['12\u00a0345', '1\u00a0234,5', '1\u00a0000\u00a0000', '999', '\u22125'],
+  };
+  for (const [lang, want] of Object.entries(numbers)) {
+    it(`writes ${lang} numbers the same`, () => {
+      expect([12345, 1234.5, 1e6, 999, -5].map((n) => formatNumber(n, lang))).to.deep.equal(want);
+    });
+  }
+
+  const forms = { zero: 'zero {n}', one: 'one {n}', two: 'two {n}', few: 'few {n}', many: 'many {n}', other: 'other {n}' };
+  const plurals: Record<string, string[]> = {
+    ka: ['other 0', 'one 1', 'other 2', 'other 5', 'other 11', 'other 21', 'other 101'],
+    lv: ['zero 0', 'one 1', 'other 2', 'other 5', 'zero 11', 'one 21', 'one 101'],
+    sv: ['other 0', 'one 1', 'other 2', 'other 5', 'other 11', 'other 21', 'other 101'],
+  };
+  for (const [lang, want] of Object.entries(plurals)) {
+    it(`chooses ${lang} plural forms the same`, () => {
+      expect([0, 1, 2, 5, 11, 21, 101].map((n) => plural(forms, n, lang))).to.deep.equal(want);
+    });
+  }
 });
 
 describe('formatNumber and plural', () => {

@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/news-card/define.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import type { NewsCardErrorEvent, NewsCardLoadEvent } from '../../src/internal/events.js';
+import type { Article } from '../../src/internal/formats/article.js';
 
 export const FEED = '/__news/fixtures/jsonfeed/feed-1.1.json';
 export const FEED_1_0 = '/__news/fixtures/jsonfeed/feed-1.0.json';
@@ -91,3 +92,21 @@ export function parts<T extends Element = HTMLElement>(card: NewsCardElement, na
 }
 
 export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** A complete article with every field a card shows. */
+export const sampleArticle = (extra: Partial<Article> = {}): Article => ({
+  title: 'Radošā uzņēmējdarbība',
+  url: 'https://agency.example/a',
+  summaryText: 'Kopsavilkums.',
+  contentHtml: '<p>Teksts.</p>',
+  datePublished: '2025-05-16T10:00:00.000Z',
+  authors: [{ name: 'Anna Bērziņa' }],
+  tags: ['sadarbība'],
+  image: { src: '/__news/images/a.svg', alt: '', width: 640, height: 360 },
+  ...extra,
+});
+
+/** The card's computed background colour, and the two it takes by default. */
+export const background = (card: NewsCardElement): string => getComputedStyle(part(card, 'base')!).backgroundColor;
+export const WHITE = 'rgb(255, 255, 255)';
+export const DARK = 'rgb(29, 33, 39)';

@@ -40,12 +40,9 @@ describe('<news-card> localisation', () => {
     });
   }
 
-  it('writes a Georgian date in Georgian, though Chromium has no Georgian date data', async () => {
-    expect(new Intl.DateTimeFormat('ka', { dateStyle: 'long' }).format(new Date('2025-05-16T10:00:00Z'))).to.contain('May');
+  it('writes a Georgian date in Georgian in every engine, also where Intl has no Georgian (Chromium)', async () => {
     const card = await inLang('ka-GE');
-    const date = text(part(card, 'date'));
-    expect(date).to.contain('მაისი');
-    expect(date).not.to.match(/May|[A-Za-z]/);
+    expect(text(part(card, 'date'))).to.equal('16 მაისი, 2025');
   });
 
   it('uses the Latvian zero, one and other forms', async () => {

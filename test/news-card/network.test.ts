@@ -3,6 +3,7 @@ import { render } from 'lit';
 import type { NewsCardErrorEvent } from '../../src/internal/events.js';
 import { nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import { until } from '../support/until.js';
 import { FEED, ITEM, container, fresh, mount, outcome, part, settle, stats, text, uid } from './helpers.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -15,11 +16,11 @@ describe('<news-card> network', () => {
     const card = await mount(html`<news-card src=${fresh(FEED, { delay: 300, key })}></news-card>`);
     let loads = 0;
     card.addEventListener('news-card-load', () => loads++);
+    await until(async () => (await stats(key)).requests === 1, 'the first request at the server');
     const loaded = oneEvent(card, 'news-card-load');
     card.src = fresh(ITEM);
     await loaded;
-    // The old answer would have come by now.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await until(async () => (await stats(key)).aborted === 1, 'the first request aborted');
     await card.updateComplete;
     expect(text(part(card, 'title'))).to.match(/^A community café in Tbilisi/);
     expect(loads).to.equal(1);
@@ -31,8 +32,7 @@ describe('<news-card> network', () => {
     const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall', { key })}></news-card>`);
     expect((await stats(key)).requests).to.equal(1);
     card.remove();
-    for (let i = 0; i < 50 && (await stats(key)).aborted === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await stats(key)).aborted).to.equal(1);
+    await until(async () => (await stats(key)).aborted === 1, 'the request aborted at the server');
   });
 
   it('keeps its request when moved within the page, and loads again when put back after removal', async () => {
@@ -43,6 +43,7 @@ describe('<news-card> network', () => {
     expect(await stats(key)).to.include({ requests: 1, aborted: 0 });
 
     const again = await mount(html`<news-card src=${fresh(FEED, { delay: 200, key: `${key}b` })}></news-card>`);
+    await until(async () => (await stats(`${key}b`)).requests === 1, 'the first request at the server');
     const parent = again.parentElement!;
     again.remove();
     // Back before the aborted request has even failed.
@@ -50,6 +51,7 @@ describe('<news-card> network', () => {
     const loaded = oneEvent(again, 'news-card-load');
     parent.append(again);
     await loaded;
+    await until(async () => (await stats(`${key}b`)).aborted === 1, 'the first request aborted');
     expect(await stats(`${key}b`)).to.include({ requests: 2, aborted: 1 });
   });
 
@@ -90,12 +92,12 @@ describe('<news-card> network', () => {
     render(html`<news-card timeout="0" src=${src2}></news-card><news-card timeout="0" src=${src2}></news-card>`, wrapper);
     const cards = [...wrapper.querySelectorAll('news-card')];
     await cards[0]!.updateComplete;
-    for (let i = 0; i < 50 && (await stats(key2)).requests === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(async () => (await stats(key2)).requests === 1, 'the shared request at the server');
     cards[0]!.remove();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await stats(key2)).aborted, 'one card still waits').to.equal(0);
     cards[1]!.remove();
-    for (let i = 0; i < 50 && (await stats(key2)).aborted === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(async () => (await stats(key2)).aborted === 1, 'the shared request aborted');
     expect(await stats(key2)).to.include({ requests: 1, aborted: 1 });
   });
 
@@ -135,8 +137,7 @@ describe('<news-card> network', () => {
     expect((event as NewsCardErrorEvent).kind).to.equal('timeout');
     expect(performance.now() - started).to.be.within(240, 5000);
     expect(text(part(card, 'error')!.querySelector('p'))).to.equal('The news server took too long to answer.');
-    for (let i = 0; i < 50 && (await stats(key)).aborted === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await stats(key)).aborted).to.equal(1);
+    await until(async () => (await stats(key)).aborted === 1, 'the request aborted at the server');
   });
 
   it('refuses an answer over 2 MB, whether its length is declared or not', async () => {

@@ -1,25 +1,8 @@
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
-import type { Article } from '../../src/internal/formats/article.js';
 import { NewsCardElement } from '../../src/news-card/news-card.js';
-import { FEED, container, fresh, mount, part, settle } from './helpers.js';
+import { DARK, FEED, WHITE, background, container, fresh, mount, part, sampleArticle as article, settle } from './helpers.js';
 
 const LONG = 'Pārrobežusadarbībasprogrammasfinansētaisprojektsbezatstarpēm'.repeat(3);
-const article = (extra: Partial<Article> = {}): Article => ({
-  title: 'Radošā uzņēmējdarbība',
-  url: 'https://agency.example/a',
-  summaryText: 'Kopsavilkums.',
-  contentHtml: '<p>Teksts.</p>',
-  datePublished: '2025-05-16T10:00:00.000Z',
-  authors: [{ name: 'Anna Bērziņa' }],
-  tags: ['sadarbība'],
-  image: { src: '/__news/images/a.svg', alt: '', width: 640, height: 360 },
-  ...extra,
-});
-
-const background = (card: NewsCardElement) => getComputedStyle(part(card, 'base')!).backgroundColor;
-const WHITE = 'rgb(255, 255, 255)';
-const DARK = 'rgb(29, 33, 39)';
 
 function pageStyle(css: string): () => void {
   const style = document.createElement('style');
@@ -29,10 +12,6 @@ function pageStyle(css: string): () => void {
 }
 
 describe('<news-card> styling', () => {
-  afterEach(async () => {
-    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-  });
-
   it('stays a block against hostile page rules, and hides with the hidden attribute', async () => {
     const undo = pageStyle('* { all: unset !important; } news-card { display: inline !important; }');
     try {
@@ -43,12 +22,6 @@ describe('<news-card> styling', () => {
     } finally {
       undo();
     }
-  });
-
-  it('is light on a light page even when the system is dark', async () => {
-    await emulateMedia({ colorScheme: 'dark' });
-    const card = await mount(html`<news-card .article=${article()}></news-card>`);
-    expect(background(card)).to.equal(WHITE);
   });
 
   it("follows the page's color-scheme, and the theme attribute overrides it", async () => {
@@ -82,12 +55,11 @@ describe('<news-card> styling', () => {
     }
   });
 
-  it('animates the skeleton only when the reader allows motion', async () => {
+  it('animates the skeleton when the reader allows motion (styling.reduced-motion.test.ts: not otherwise)', async () => {
     const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall')}></news-card>`);
     const bone = card.shadowRoot!.querySelector('.bone')!;
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'a browser that allows motion').to.equal(false);
     expect(getComputedStyle(bone).animationName).to.equal('news-card-shimmer');
-    await emulateMedia({ reducedMotion: 'reduce' });
-    expect(getComputedStyle(bone).animationName).to.equal('none');
   });
 
   it('has forced-colors rules so borders and the skeleton stay visible', () => {

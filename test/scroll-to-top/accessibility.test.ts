@@ -8,6 +8,7 @@ async function longPage(): Promise<ScrollToTopElement> {
     <div style="height: 5000px">
       <button id="before">Before</button>
       <div><scroll-to-top threshold="200"></scroll-to-top></div>
+      <button id="after">After</button>
     </div>
   `);
   return page.querySelector('scroll-to-top')!;
@@ -54,7 +55,9 @@ describe('<scroll-to-top> accessibility', () => {
 
     document.getElementById('before')!.focus();
     await sendKeys({ press: 'Tab' });
-    expect(document.activeElement).not.to.equal(el);
+    // Tab passes over it to the next control (and stays in the page: a page Firefox has
+    // tabbed out of does not get focus back).
+    expect(document.activeElement).to.equal(document.getElementById('after'));
   });
 
   it('is reached by Tab once shown, with a visible focus ring', async () => {

@@ -1,55 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
-import { button, focusPage, resetScroll, scrollWindowTo, shown, until } from './helpers.js';
-
-/** A long page with the element past its threshold. */
-async function scrolledPage(content = html`<main><h1>Title</h1></main>`, attrs: { target?: string } = {}): Promise<ScrollToTopElement> {
-  const page = await fixture<HTMLElement>(html`
-    <div>
-      ${content}
-      <div style="height: 5000px"></div>
-      <scroll-to-top threshold="200" target=${ifDefined(attrs.target)}></scroll-to-top>
-    </div>
-  `);
-  const el = page.querySelector('scroll-to-top')!;
-  await scrollWindowTo(3000);
-  await until(() => shown(el), 'shown');
-  return el;
-}
+import { button, focusPage, resetScroll, scrollWindowTo, scrolledPage, shown, until } from './helpers.js';
 
 describe('<scroll-to-top> activation', () => {
   beforeEach(focusPage);
-  afterEach(async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
-    resetScroll();
-  });
+  afterEach(resetScroll);
 
-  it('scrolls the window to the top smoothly', async () => {
+  it('scrolls the window to the top smoothly (activation.reduced-motion.test.ts: at once)', async () => {
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'a browser that allows motion').to.equal(false);
     const el = await scrolledPage();
     button(el).click();
     expect(scrollY, 'still on its way right after the click').to.be.above(0);
     await until(() => scrollY === 0, 'at the top');
     await until(() => !shown(el), 'hidden at the top');
-  });
-
-  it('jumps to the top at once when the reader prefers reduced motion', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await scrolledPage();
-    button(el).click();
-    expect(scrollY).to.equal(0);
-  });
-
-  it('is activated by Enter and by Space, like any native button', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    for (const key of ['Enter', ' ']) {
-      const el = await scrolledPage();
-      button(el).focus();
-      await sendKeys({ press: key === ' ' ? 'Space' : key });
-      await until(() => scrollY === 0, `at the top after ${key}`);
-      el.parentElement!.remove();
-    }
   });
 
   it('moves focus to main, made focusable only while it has focus', async () => {
@@ -118,26 +81,4 @@ describe('<scroll-to-top> activation', () => {
     expect(root.activeElement).to.equal(heading);
   });
 
-  it('scrolls its container, not the window, and focuses inside it', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    const page = await fixture<HTMLElement>(html`
-      <div>
-        <div style="height: 1000px"></div>
-        <div id="panel" style="position: relative; height: 300px; overflow: auto">
-          <h2>Panel</h2>
-          <div style="height: 3000px"></div>
-          <scroll-to-top scroll-container="#panel" threshold="100"></scroll-to-top>
-        </div>
-      </div>
-    `);
-    const panel = page.querySelector<HTMLElement>('#panel')!;
-    const el = page.querySelector('scroll-to-top')!;
-    await scrollWindowTo(500);
-    panel.scrollTop = 2000;
-    await until(() => shown(el), 'shown');
-    button(el).click();
-    expect(panel.scrollTop).to.equal(0);
-    expect(scrollY, 'window untouched').to.equal(500);
-    expect(document.activeElement).to.equal(panel);
-  });
 });

@@ -1,3 +1,6 @@
+import { fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
 
@@ -47,4 +50,19 @@ export function resetScroll(): void {
  */
 export async function focusPage(): Promise<void> {
   if (!document.hasFocus()) await sendKeys({ press: 'Shift' });
+}
+
+/** A long page with the element past its threshold. */
+export async function scrolledPage(content: TemplateResult = html`<main><h1>Title</h1></main>`, attrs: { target?: string } = {}): Promise<ScrollToTopElement> {
+  const page = await fixture<HTMLElement>(html`
+    <div>
+      ${content}
+      <div style="height: 5000px"></div>
+      <scroll-to-top threshold="200" target=${ifDefined(attrs.target)}></scroll-to-top>
+    </div>
+  `);
+  const el = page.querySelector('scroll-to-top')!;
+  await scrollWindowTo(3000);
+  await until(() => shown(el), 'shown');
+  return el;
 }

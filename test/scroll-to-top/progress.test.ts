@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
+import { itIn } from '../support/engine.js';
 import { frames, resetScroll, scrollWindowTo, until } from './helpers.js';
 
 interface Registration {
@@ -60,8 +61,8 @@ describe('<scroll-to-top> progress', () => {
     expect(el.shadowRoot!.querySelector('[part="progress"]')!.getAttribute('aria-hidden')).to.equal('true');
   });
 
-  it('never listens to scroll events for showing and hiding, nor for a CSS-driven ring', async () => {
-    expect(CSS.supports('animation-timeline: scroll()'), 'this Chromium has scroll timelines').to.be.true;
+  itIn(['chromium', 'webkit'], 'Scroll timelines: Firefox has none; its own script path is tested below', 'never listens to scroll events for showing and hiding, nor for a CSS-driven ring', async () => {
+    expect(CSS.supports('animation-timeline: scroll()'), 'this engine has scroll timelines').to.be.true;
     const { added } = await recordListeners(async () => {
       const page = await fixture<HTMLElement>(html`
         <div style="height: 5000px">
@@ -83,7 +84,7 @@ describe('<scroll-to-top> progress', () => {
     expect(added.filter((r) => r.type === 'scroll')).to.deep.equal([]);
   });
 
-  it('draws the ring with a CSS scroll timeline that follows the window', async () => {
+  itIn(['chromium', 'webkit'], 'Scroll timelines: Firefox has none; its own script path is tested below', 'draws the ring with a CSS scroll timeline that follows the window', async () => {
     const page = await fixture<HTMLElement>(html`<div style="height: 5000px"><scroll-to-top progress threshold="10"></scroll-to-top></div>`);
     const el = page.querySelector('scroll-to-top')!;
     const [animation] = indicator(el).getAnimations();
@@ -94,7 +95,7 @@ describe('<scroll-to-top> progress', () => {
     await until(() => drawn(el) > 0.98, 'the whole ring drawn');
   });
 
-  it('draws the ring with a CSS scroll timeline of its container when inside it', async () => {
+  itIn(['chromium', 'webkit'], 'Scroll timelines: Firefox has none; its own script path is tested below', 'draws the ring with a CSS scroll timeline of its container when inside it', async () => {
     const panel = await fixture<HTMLElement>(html`
       <div id="p" style="position: relative; height: 200px; overflow: auto">
         <div style="height: 1200px"></div>
@@ -108,7 +109,25 @@ describe('<scroll-to-top> progress', () => {
     await until(() => Math.abs(drawn(el) - 0.25) < 0.02, 'a quarter of the ring drawn');
   });
 
-  describe('script fallback (no scroll timelines)', () => {
+  itIn(['firefox'], 'Firefox only: the engine without scroll timelines takes the script path by itself', 'draws the ring by script on its own where the engine has no scroll timelines', async () => {
+    expect(CSS.supports('animation-timeline: scroll()'), 'an engine without scroll timelines').to.be.false;
+    let el!: ScrollToTopElement;
+    const { added } = await recordListeners(async () => {
+      const page = await fixture<HTMLElement>(html`<div style="height: 5000px"><scroll-to-top progress threshold="10"></scroll-to-top></div>`);
+      el = page.querySelector('scroll-to-top')!;
+      await el.updateComplete;
+    });
+    const scroll = added.filter((r) => r.type === 'scroll');
+    expect(scroll.map((r) => r.target)).to.deep.equal([window]);
+    expect(scroll[0]!.options).to.deep.include({ passive: true });
+    await scrollWindowTo(halfway());
+    await until(() => Math.abs(drawn(el) - 0.5) < 0.02, 'half the ring drawn');
+    expect(indicator(el).getAnimations()).to.have.length(0);
+    await scrollWindowTo(document.documentElement.scrollHeight);
+    await until(() => drawn(el) === 1, 'the whole ring drawn');
+  });
+
+  describe('script fallback (no scroll timelines), forced in every engine', () => {
     beforeEach(() => {
       ScrollToTopElement.scrollTimeline = false;
     });

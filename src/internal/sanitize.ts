@@ -141,8 +141,13 @@ export function htmlToText(html: unknown): string {
   if (!/[<&]/.test(html)) return html;
   const inert = stripInlineStylesAndHandlers(html);
   const doc = new DOMParser().parseFromString((trustedTypesPolicy()?.createHTML(inert) ?? inert) as string, 'text/html');
-  for (const el of doc.querySelectorAll('script,style,template,noscript')) el.remove();
+  // Never through the document's own properties: a named <img>, <form>, <embed> or <object>
+  // in the string shadows them (`doc.body` is an <img name=body> in Firefox and WebKit).
+  // The prototype's getter is the real one (a <frameset> document's body is the frameset).
+  const body = Object.getOwnPropertyDescriptor(Document.prototype, 'body')!.get!.call(doc) as HTMLElement | null;
+  if (!body) return '';
+  for (const el of body.querySelectorAll('script,style,template,noscript')) el.remove();
   // Blocks and line breaks separate words ("<p>One.</p><p>Two.</p>" is "One. Two.").
-  for (const el of doc.body.querySelectorAll('br,p,div,li,dt,dd,h1,h2,h3,h4,h5,h6,blockquote,figcaption,pre,tr,td,th')) el.after(' ');
-  return doc.body.textContent!.replace(/\s+/g, ' ').trim();
+  for (const el of body.querySelectorAll('br,p,div,li,dt,dd,h1,h2,h3,h4,h5,h6,blockquote,figcaption,pre,tr,td,th')) el.after(' ');
+  return body.textContent!.replace(/\s+/g, ' ').trim();
 }

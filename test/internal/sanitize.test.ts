@@ -202,6 +202,19 @@ describe('htmlToText', () => {
     expect(ran).to.equal(false);
   });
 
+  it('reads the text of the body, whatever elements in the string are named (DOM clobbering)', () => {
+    // Named <img>, <form>, <embed> and <object> elements shadow a parsed document's own
+    // properties (in Firefox and WebKit even `body`): the text must not depend on them.
+    for (const name of ['body', 'querySelector', 'querySelectorAll', 'documentElement']) {
+      expect(htmlToText(`<img name="${name}"><p>Anna <b>Bērziņa</b></p>`), name).to.equal('Anna Bērziņa');
+      expect(htmlToText(`<img name="${name}"><img name="${name}">Anna`), `two named ${name}`).to.equal('Anna');
+      expect(htmlToText(`<form name="${name}"><p>Stray</p></form>Anna`), `a form named ${name}`).to.equal('Stray Anna');
+      expect(htmlToText(`<embed name="${name}"><object name="${name}"></object><p>Anna</p>`), `embed/object named ${name}`).to.equal('Anna');
+    }
+    // A frameset document has no <body>: its body is the frameset, which holds no text.
+    expect(htmlToText('<frameset><frame name="body"></frameset>')).to.equal('');
+  });
+
   it('returns plain strings unchanged and non-strings as empty', () => {
     expect(htmlToText('Plain')).to.equal('Plain');
     expect(htmlToText(undefined)).to.equal('');

@@ -1,14 +1,14 @@
 // The demo server: the partner page (demo/), the built bundle (dist/), the article JSON
-// (demo/articles/, also demo/images/) and the reference comments API on one origin,
-// 127.0.0.1 only. `npm start` runs it; PORT overrides 8000.
+// (demo/articles/, also demo/images/) and the comments API (the lapa-comments package in
+// server/) on one origin, 127.0.0.1 only, behind lapa-comments' hardened listener
+// (timeouts, connection caps). `npm start` runs it; PORT overrides 8000.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCommentServer } from './comments/server.mjs';
-import { seedDemoComments } from './comments/seed.mjs';
+import { createCommentServer, createListener } from '../server/lib/index.mjs';
+import { DEMO_ARTICLE_ID, seedDemoComments } from './seed-comments.mjs';
 import { PAGE_HEADERS } from './headers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +32,7 @@ const PUBLIC = ['demo', 'dist'];
 async function serveFile(req, res, pathname) {
   const path = normalize(join(root, decodeURIComponent(pathname)));
   const top = path.slice(root.length).split(sep)[0];
-  if (!path.startsWith(root) || !PUBLIC.includes(top) || path.includes(`${sep}data${sep}`) || path.includes(`${sep}comments${sep}`)) return false;
+  if (!path.startsWith(root) || !PUBLIC.includes(top) || path.includes(`${sep}data${sep}`)) return false;
   let file = path;
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -64,25 +64,36 @@ function demoSecret() {
   }
 }
 
+// Answers of the demo's loading card are held open for ever (the card has timeout="0"),
+// but only this many at once: past it the oldest is let go, so held answers cannot pile
+// up into a lock-out.
+const MAX_PENDING = 16;
+
 export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath } = {}) {
   const comments = createCommentServer({
     dbPath: dbPath ?? process.env.LAPA_COMMENTS_DB ?? join(root, 'demo/data/comments.sqlite'),
+    // The demo's pages and its API share one origin, on 127.0.0.1 only.
     allowedOrigins: '*',
     handleUnknownApi: true,
     ...(dbPath ? {} : { secret: demoSecret() }),
   });
+  // The demo article is on the allowlist unless someone closed it on purpose.
+  if (!comments.store.articleState(DEMO_ARTICLE_ID)) comments.openArticle(DEMO_ARTICLE_ID);
   seedDemoComments(comments);
-  // Answers of the demo's loading card, held open for ever (the card has timeout="0").
+  /** @type {Set<import('node:http').ServerResponse>} */
   const pending = new Set();
-  const server = createServer(async (req, res) => {
+  const listener = createListener(async (req, res) => {
     try {
       if (comments.handle(req, res)) return;
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
       if (pathname === '/demo/pending') {
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
         res.flushHeaders();
+        // Exempt from the idle timeout, on purpose; bounded in number instead.
+        res.socket?.setTimeout(0);
         pending.add(res);
         res.on('close', () => pending.delete(res));
+        if (pending.size > MAX_PENDING) pending.values().next().value?.destroy();
         return;
       }
       if (pathname === '/' || pathname === '/index.html') {
@@ -99,18 +110,16 @@ export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath 
       res.end();
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  const { server } = listener;
+  await listener.listen(port, host);
   return {
     server,
     url: `http://${host}:${server.address().port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const res of pending) res.destroy();
-        server.close(() => (comments.close(), resolve()));
-      }),
+    close: async () => {
+      for (const res of pending) res.destroy();
+      await listener.close();
+      comments.close();
+    },
   };
 }
 

@@ -4,7 +4,7 @@
 // the requests it answers, so a scenario can report what actually reached the network.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createCommentServer } from '../../demo/comments/server.mjs';
+import { createCommentServer } from '../../server/lib/index.mjs';
 import { COMMENTS_ARTICLE, imageFor, longArticleHtml, postJson, seedComments } from './data.mjs';
 
 const CLIENT = new URL('../client/', import.meta.url);
@@ -132,7 +132,7 @@ const PAGES = {
  * `{ origin, hits, resetHits(), setDelays({data, image}), close() }`.
  */
 export async function startBenchServer({ assets }) {
-  const comments = createCommentServer({ rateLimit: false, minSubmitMs: 0, onError: (e) => console.error('[comments]', e) });
+  const comments = createCommentServer({ rateLimit: false, minSubmitMs: 0, allowedOrigins: '*', articles: 'any', onError: (e) => console.error('[comments]', e) });
   seedComments(comments);
   const delays = { data: 0, image: 0 };
   const hits = { data: 0, image: 0, comments: 0, other: 0 };

@@ -1,7 +1,7 @@
 // Test HTTP for <comment-box>, mounted on the test runner's origin (and on a second
 // origin for CORS tests):
 //
-// - /api/articles/:id/comments: the reference server (demo/comments/server.mjs, SQLite
+// - /api/articles/:id/comments: the reference server (server/, lapa-comments, SQLite
 //   behind it). The article id's prefix picks the instance, so every test can use a
 //   fresh article and still choose the server's settings:
 //     held-…    holds every comment       first-…   holds first-time commenters
@@ -43,13 +43,14 @@ async function instance(name) {
   let server = instances.get(name);
   if (!server) {
     // Imported lazily: a broken demo server must not stop every other test file.
-    createCommentServer ??= (await import('../../demo/comments/server.mjs')).createCommentServer;
+    createCommentServer ??= (await import('../../server/lib/index.mjs')).createCommentServer;
     let dbPath = ':memory:';
     if (name === 'default') {
       tempDir ??= mkdtempSync(join(tmpdir(), 'lapa-comment-box-'));
       dbPath = join(tempDir, `comments-${Date.now()}.sqlite`);
     }
-    server = createCommentServer({ ...INSTANCES[name], dbPath, onError: (error) => console.error('[comments test server]', error) });
+    // Every site and every article id: tests make a fresh article each.
+    server = createCommentServer({ allowedOrigins: '*', articles: 'any', ...INSTANCES[name], dbPath, onError: (error) => console.error('[comments test server]', error) });
     instances.set(name, server);
   }
   return server;

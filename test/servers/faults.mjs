@@ -16,7 +16,7 @@
 //   cors (the other origin answers without Access-Control-Allow-Origin until recovery)
 //   /__faults/origin                     { origin } of the second server
 //
-// Posting (comment-box against the reference server, demo/comments/server.mjs, one
+// Posting (comment-box against the reference server, server/ (lapa-comments), one
 // in-memory instance, no minimum time, no rate limit):
 //   /__faults/api/<article>              the article's comments collection
 //   POST /__faults/plan {article, mode, times?, ms?}  faults for the next POSTs (POST
@@ -167,8 +167,8 @@ let server;
 /** The reference server, created on first use: a broken demo server must not stop the other test files. */
 async function commentServer() {
   if (!server) {
-    const { createCommentServer } = await import('../../demo/comments/server.mjs');
-    server = createCommentServer({ minSubmitMs: 0, rateLimit: false, dbPath: ':memory:', onError: (error) => console.error('[faults server]', error) });
+    const { createCommentServer } = await import('../../server/lib/index.mjs');
+    server = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', dbPath: ':memory:', onError: (error) => console.error('[faults server]', error) });
     process.once('exit', () => server.close());
   }
   return server;

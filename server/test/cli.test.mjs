@@ -1,5 +1,5 @@
-// The moderation CLI (demo/comments/moderate.mjs), run as a child process against a
-// temporary database that a live comments server also uses.
+// The lapa-comments CLI's data commands (moderate, export, erase, articles, backup), run
+// as a child process against a temporary database that a live comments server also uses.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { EMAIL_DOMAIN, START, call, postComment, startServer } from './support/comments-api.mjs';
 
-const CLI = fileURLToPath(new URL('../../demo/comments/moderate.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/lapa-comments.mjs', import.meta.url));
 
 /** Runs the CLI; resolves with its exit code and output, whatever the code. */
-function moderate(args, env = {}) {
+export function cli(args, env = {}) {
   return new Promise((resolve) => {
     const { LAPA_COMMENTS_DB: _ignored, ...parentEnv } = process.env;
     execFile(process.execPath, [CLI, ...args], { env: { ...parentEnv, ...env } }, (error, stdout, stderr) => {
@@ -20,6 +20,8 @@ function moderate(args, env = {}) {
     });
   });
 }
+const moderate = ([command, ...rest], env) =>
+  command === 'close' || command === 'open' ? cli(['articles', command, ...rest], env) : cli(['moderate', command, ...rest], env);
 
 describe('moderation CLI', () => {
   let dir;
@@ -102,17 +104,23 @@ describe('moderation CLI', () => {
     );
   });
 
-  it('erase-email blanks that address on every comment and removes its rate-limit entries', async () => {
-    await postComment(server.url('a2'), { author_email: `Ilze@${EMAIL_DOMAIN}`, text: 'Another one.' });
+  it('erase deletes every comment of that address, its keys and rate-limit entries, keeping replies by others', async () => {
+    await postComment(server.url('a2'), { author_email: `Ilze@${EMAIL_DOMAIN}`, text: 'Another one.' }, { headers: { 'Idempotency-Key': 'ilze-1' } });
     await postComment(server.url('a2'), { author_email: `other@${EMAIL_DOMAIN}`, text: 'Someone else.' });
-    const { code, stdout } = await moderate(['erase-email', `ILZE@${EMAIL_DOMAIN}`, '--db', dbPath]);
+    const exported = await cli(['export', '--email', `ILZE@${EMAIL_DOMAIN}`, '--db', dbPath]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const data = JSON.parse(exported.stdout);
+    assert.deepEqual(data.comments.map((c) => c.text).sort(), ['Another one.', 'Approved already.']);
+    assert.equal(data.rate_limit_entries.length, 1);
+    const { code, stdout } = await cli(['erase', '--email', `ILZE@${EMAIL_DOMAIN}`, '--db', dbPath]);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /from 2 comments and removed 1 rate-limit entry/);
+    assert.match(stdout, /2 comments deleted \(1 reply by others moved up a level\), 1 idempotency record and 1 rate-limit entry removed/);
     const db = server.comments.db;
     assert.equal(db.prepare('SELECT count(*) AS n FROM comments WHERE author_email LIKE ?').get('ilze@%').n, 0);
-    assert.equal(db.prepare("SELECT count(*) AS n FROM comments WHERE author_email = ''").get().n, 2);
+    assert.equal(db.prepare('SELECT count(*) AS n FROM idempotency').get().n, 0);
     assert.deepEqual(db.prepare('SELECT email FROM rate_limit_hits').all(), [{ email: `other@${EMAIL_DOMAIN}` }]);
-    assert.ok((await listedTexts()).includes('Approved already.'), 'the comments themselves stay');
+    assert.deepEqual(await listedTexts(), ['A reply.'], 'the reply by someone else stays, one level up');
+    assert.deepEqual(JSON.parse((await cli(['export', '--email', `ilze@${EMAIL_DOMAIN}`, '--db', dbPath])).stdout).comments, []);
   });
 
   it('close and open switch an article off and on for comments', async () => {
@@ -143,9 +151,9 @@ describe('moderation CLI', () => {
     assert.ok(!existsSync(missing));
   });
 
-  for (const args of [[], ['frobnicate'], ['approve'], ['approve', 'abc'], ['list', '--bogus'], ['list', '--status', 'odd'], ['erase-email']]) {
+  for (const args of [[], ['frobnicate'], ['moderate'], ['moderate', 'approve'], ['moderate', 'approve', 'abc'], ['moderate', 'list', '--bogus'], ['moderate', 'list', '--status', 'odd'], ['erase'], ['export', '--email'], ['articles', 'open'], ['articles', 'open', 'bad id'], ['backup']]) {
     it(`exits 2 with usage for: ${args.join(' ') || '(nothing)'}`, async () => {
-      const { code, stderr } = await moderate([...args, '--db', dbPath]);
+      const { code, stderr } = await cli([...args, '--db', dbPath]);
       assert.equal(code, 2);
       assert.match(stderr, /Usage: /);
     });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
-import { createCommentServer } from '../../../demo/comments/server.mjs';
+import { createCommentServer } from '../../lib/routes.mjs';
 
 export const SCHEMA = JSON.parse(readFileSync(new URL('../../../docs/comments-protocol.schema.json', import.meta.url), 'utf8'));
 
@@ -15,13 +15,16 @@ export const START = Date.parse('2026-03-01T10:00:00.000Z');
 
 /**
  * Starts a comments server on 127.0.0.1 and a free port. `now` is a controllable clock.
- * Defaults suit most tests: no minimum submit time and no rate limit.
+ * Defaults suit most tests: no minimum submit time, no rate limit, every site and every
+ * article allowed (the allowlist and origin checks have tests of their own).
  */
 export async function startServer(options = {}, { onRequest } = {}) {
   const clock = { now: START };
   const comments = createCommentServer({
     minSubmitMs: 0,
     rateLimit: false,
+    allowedOrigins: '*',
+    articles: 'any',
     now: () => clock.now,
     ...options,
   });

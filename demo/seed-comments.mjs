@@ -56,7 +56,7 @@ const DEMO_COMMENTS = [
 
 /**
  * Seeds the demo article once.
- * @param {ReturnType<import('./server.mjs').createCommentServer>} server
+ * @param {ReturnType<import('../server/lib/routes.mjs').createCommentServer>} server
  * @param {{ articleId?: string, now?: number }} [options]
  * @returns {number} how many comments were inserted (0 when the article had some already)
  */

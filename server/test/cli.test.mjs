@@ -1,25 +1,13 @@
 // The lapa-comments CLI's data commands (moderate, export, erase, articles, backup), run
 // as a child process against a temporary database that a live comments server also uses.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { EMAIL_DOMAIN, START, call, postComment, startServer } from './support/comments-api.mjs';
+import { cli } from './support/cli.mjs';
 
-const CLI = fileURLToPath(new URL('../bin/lapa-comments.mjs', import.meta.url));
-
-/** Runs the CLI; resolves with its exit code and output, whatever the code. */
-export function cli(args, env = {}) {
-  return new Promise((resolve) => {
-    const { LAPA_COMMENTS_DB: _ignored, ...parentEnv } = process.env;
-    execFile(process.execPath, [CLI, ...args], { env: { ...parentEnv, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
 const moderate = ([command, ...rest], env) =>
   command === 'close' || command === 'open' ? cli(['articles', command, ...rest], env) : cli(['moderate', command, ...rest], env);
 

@@ -1,0 +1,157 @@
+// `lapa-comments serve` and the CLI's safety defaults, as a partner runs them: a child
+// process on 127.0.0.1 and a free port (defects 8, 11 and 12 of issue 15).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SqliteStore } from '../lib/stores/sqlite.mjs';
+import { SERVE_OPTIONS } from '../lib/cli.mjs';
+import { BIN, cli } from './support/cli.mjs';
+import { call, postComment } from './support/comments-api.mjs';
+
+/**
+ * Starts `lapa-comments serve` with `args`; resolves once it prints its URL.
+ * @returns {Promise<{ origin: string, stderr: () => string, stop: () => Promise<number> }>}
+ */
+export function serve(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const { LAPA_COMMENTS_DB: _db, LAPA_COMMENTS_ORIGIN: _origin, ...parentEnv } = process.env;
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /serving (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) {
+        resolve({
+          origin: match[1],
+          stderr: () => err,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code ?? 0));
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+describe('lapa-comments serve', () => {
+  let dir;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lapa-serve-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses to start without --origin, and says how', async () => {
+    const { code, stderr } = await cli(['serve', '--db', join(dir, 'none.sqlite')]);
+    assert.equal(code, 2);
+    assert.match(stderr, /--origin https:\/\/partner\.example/);
+  });
+
+  it("serves the protocol for an opened article, allowing only the given origin; '*' only with a warning", async () => {
+    const db = join(dir, 'serve.sqlite');
+    assert.equal((await cli(['articles', 'open', 'a1', '--db', db])).code, 0);
+    const server = await serve(['--origin', 'https://partner.example', '--db', db, '--min-submit-ms', '0']);
+    try {
+      const url = `${server.origin}/api/articles/a1/comments`;
+      const page = await call(url, { headers: { Origin: 'https://partner.example' } });
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('access-control-allow-origin'), 'https://partner.example');
+      const other = await call(url, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(other.headers.get('access-control-allow-origin'), null);
+      assert.equal((await call(`${server.origin}/api/articles/never-opened/comments`)).status, 404);
+      assert.equal((await postComment(url)).status, 201);
+      assert.equal(server.stderr(), '');
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+    const open = await serve(['--db', db], { LAPA_COMMENTS_ORIGIN: '*' });
+    try {
+      assert.equal((await call(`${open.origin}/api/articles/a1/comments`)).headers.get('access-control-allow-origin'), '*');
+      assert.match(open.stderr(), /Warning: --origin '\*' lets every website/);
+    } finally {
+      await open.stop();
+    }
+  });
+
+  it('creates the database and its WAL readable by the owner only, and backs up to a 0600 file', async () => {
+    const db = join(dir, 'private', 'comments.sqlite');
+    assert.equal((await cli(['articles', 'open', 'a1', '--db', db])).code, 0);
+    const server = await serve(['--origin', 'https://partner.example', '--db', db, '--min-submit-ms', '0']);
+    try {
+      assert.equal((await postComment(`${server.origin}/api/articles/a1/comments`)).status, 201);
+      for (const file of [db, `${db}-wal`]) assert.equal(statSync(file).mode & 0o777, 0o600, file);
+      assert.equal(statSync(join(dir, 'private')).mode & 0o077, 0, 'the folder is private too');
+      const copy = join(dir, 'backup.sqlite');
+      const backup = await cli(['backup', copy, '--db', db]);
+      assert.equal(backup.code, 0, backup.stderr);
+      assert.equal(statSync(copy).mode & 0o777, 0o600);
+      const listed = await cli(['articles', 'list', '--db', copy]);
+      assert.match(listed.stdout, /^a1 {2}open {2}1 comment$/m);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('lists every option in --help with its environment variable', async () => {
+    const { code, stdout } = await cli(['--help']);
+    assert.equal(code, 0);
+    for (const option of SERVE_OPTIONS) {
+      assert.ok(stdout.includes(`--${option.name}`), option.name);
+      assert.ok(stdout.includes(`LAPA_COMMENTS_${option.name.toUpperCase().replaceAll('-', '_')}`), option.name);
+    }
+  });
+
+  it('takes its options from LAPA_COMMENTS_* variables, flags first', async () => {
+    const db = join(dir, 'env.sqlite');
+    await cli(['articles', 'open', 'a1', '--db', db]);
+    const server = await serve(['--rate-limit', 'off'], {
+      LAPA_COMMENTS_DB: db,
+      LAPA_COMMENTS_ORIGIN: 'https://a.example,https://b.example',
+      LAPA_COMMENTS_RATE_LIMIT: '1/60',
+      LAPA_COMMENTS_MIN_SUBMIT_MS: '0',
+    });
+    try {
+      const url = `${server.origin}/api/articles/a1/comments`;
+      assert.equal((await call(url, { headers: { Origin: 'https://b.example' } })).headers.get('access-control-allow-origin'), 'https://b.example');
+      assert.equal((await postComment(url)).status, 201);
+      assert.equal((await postComment(url)).status, 201, '--rate-limit off wins over the variable');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses malformed options with exit status 2', async () => {
+    for (const args of [['--rate-limit', 'fast'], ['--hold', 'some'], ['--trust-proxy', 'example.org'], ['--port', 'http'], ['--origin', 'partner.example']]) {
+      const { code } = await cli(['serve', '--origin', 'https://p.example', '--db', join(dir, 'x.sqlite'), ...args]);
+      assert.equal(code, 2, args.join(' '));
+    }
+  });
+});
+
+describe('8: moderate list prints stored text escaped', () => {
+  it('shows C1 controls, bidi controls and terminal escapes as \\u{…}, never raw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapa-escape-'));
+    try {
+      const db = join(dir, 'c.sqlite');
+      const store = new SqliteStore(db);
+      // As an older server could have stored them.
+      store.insertComment({ articleId: 'a1', name: 'Evil\u001b]0;pwned\u0007', text: 'clear \u009b2J \u001b[31mred\u202Efdp.exe', status: 'pending' });
+      store.close();
+      const { code, stdout } = await cli(['moderate', 'list', '--db', db]);
+      assert.equal(code, 0);
+      assert.doesNotMatch(stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      assert.match(stdout, /\\u\{1b\}\]0;pwned\\u\{7\}/);
+      assert.match(stdout, /\\u\{9b\}2J/);
+      assert.match(stdout, /\\u\{202e\}fdp\.exe/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

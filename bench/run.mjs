@@ -19,6 +19,7 @@ import { findChrome, CHROME_ARGS } from '../scripts/find-chrome.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { buildFloors, bundleBreakdown, transferSizes } from './lib/floor.mjs';
 import { summary, compare } from './lib/stats.mjs';
+import { paired as alternating } from './lib/paired.mjs';
 import { FEED_FIRST_ID, LONG_ID, RECORDED_ID, COMMENT_THREADS, COMMENTS_PER_THREAD, postPath } from './lib/data.mjs';
 import { renderMarkdown, writeBenchmarksMd } from './lib/report.mjs';
 
@@ -107,17 +108,7 @@ async function open(page, path) {
 }
 
 /** Runs `sample(impl, i)` for each implementation, WARMUP + n rounds, alternating the order. */
-async function paired(impls, n, sample) {
-  const out = Object.fromEntries(impls.map((impl) => [impl, []]));
-  for (let i = 0; i < WARMUP + n; i++) {
-    const order = i % 2 ? [...impls].reverse() : impls;
-    for (const impl of order) {
-      const result = await sample(impl, i);
-      if (i >= WARMUP) out[impl].push(result);
-    }
-  }
-  return out;
-}
+const paired = (impls, n, sample) => alternating(impls, n, sample, WARMUP);
 
 const url = (id) => `${origin}${postPath(id)}`;
 const results = { scenarios: {} };

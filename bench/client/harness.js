@@ -323,6 +323,25 @@ export async function stopScroll() {
   return { frames: scrolling.frames, longTasks: scrolling.longTasks, scrollY, shown };
 }
 
+// ---- 6. startup ------------------------------------------------------------------------
+
+/**
+ * Parse + compile + evaluate of the script at `src` (fetched first, outside the timing), run
+ * as an inline script: inserting it runs it synchronously, in every engine. A unique tail
+ * defeats any in-process compilation cache, so every sample compiles cold.
+ */
+export async function startup({ src }) {
+  const code = await (await fetch(src)).text();
+  await quiet();
+  const script = document.createElement('script');
+  script.textContent = `${code}\n//# bench-sample ${src} ${Math.random()}`;
+  const t0 = performance.now();
+  document.head.append(script);
+  const t1 = performance.now();
+  performance.measure('evaluate', { start: t0, end: t1 });
+  return { evaluate: t1 - t0, defined: Boolean(customElements.get('news-card') || window.__floor) };
+}
+
 // ---- 7. layout stability --------------------------------------------------------------
 
 /**

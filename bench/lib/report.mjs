@@ -75,11 +75,15 @@ ${START}
 ${END}
 `;
 
-/** Puts `markdown` between the markers of `file` (creating it from a template if needed). */
-export function writeBenchmarksMd(file, markdown) {
+/**
+ * Puts `markdown` between the markers of `file` (creating it from a template if needed); by
+ * default the main results' markers. Missing markers are appended at the end, after
+ * `heading` when one is given.
+ */
+export function writeBenchmarksMd(file, markdown, { start = START, end = END, heading = '' } = {}) {
   let text = existsSync(file) ? readFileSync(file, 'utf8') : TEMPLATE;
-  if (!text.includes(START) || !text.includes(END)) text = `${text.trimEnd()}\n\n${START}\n${END}\n`;
-  const before = text.slice(0, text.indexOf(START) + START.length);
-  const after = text.slice(text.indexOf(END));
+  if (!text.includes(start) || !text.includes(end)) text = `${text.trimEnd()}\n\n${heading ? `${heading}\n\n` : ''}${start}\n${end}\n`;
+  const before = text.slice(0, text.indexOf(start) + start.length);
+  const after = text.slice(text.indexOf(end));
   writeFileSync(file, `${before}\n${markdown}\n${after}`);
 }

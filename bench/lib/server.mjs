@@ -45,6 +45,9 @@ const libFor = (impl) => (impl === 'baseline' ? '<script src="/lib/purify.min.js
 const PAGES = {
   blank: () => page({ title: 'blank' }),
 
+  // Nothing but the harness: for what runs before any widget is on the page (startup).
+  harness: () => page({ title: 'harness', script: "import * as bench from '/client/harness.js'; window.bench = bench;" }),
+
   article: (q) =>
     page({
       title: 'one article',
@@ -128,18 +131,22 @@ const PAGES = {
 };
 
 /**
- * Starts the server. `assets` maps `/lib/<name>` to Buffers (the bundles). Returns
+ * Starts the server. `assets` maps `/lib/<name>` to Buffers (the bundles). With `isolated`,
+ * the pages and everything they load are sent cross-origin isolated (COOP + COEP), which is what makes
+ * `performance.now()` fine-grained in every engine (Firefox and WebKit round it to 1 ms
+ * otherwise); everything the pages load is same-origin, so nothing else changes. Returns
  * `{ origin, hits, resetHits(), setDelays({data, image}), close() }`.
  */
-export async function startBenchServer({ assets }) {
+export async function startBenchServer({ assets, isolated = false }) {
   const comments = createCommentServer({ rateLimit: false, minSubmitMs: 0, allowedOrigins: '*', articles: 'any', onError: (e) => console.error('[comments]', e) });
   seedComments(comments);
   const delays = { data: 0, image: 0 };
   const hits = { data: 0, image: 0, comments: 0, other: 0 };
   let origin;
 
+  const isolation = isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
   const send = (res, status, type, body, extra = {}) => {
-    res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...isolation, ...extra });
     res.end(body);
   };
 

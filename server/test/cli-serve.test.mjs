@@ -1,45 +1,14 @@
 // `lapa-comments serve` and the CLI's safety defaults, as a partner runs them: a child
 // process on 127.0.0.1 and a free port (defects 8, 11 and 12 of issue 15).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SqliteStore } from '../lib/stores/sqlite.mjs';
 import { SERVE_OPTIONS } from '../lib/cli.mjs';
-import { BIN, cli } from './support/cli.mjs';
+import { cli, serve } from './support/cli.mjs';
 import { call, postComment } from './support/comments-api.mjs';
-
-/**
- * Starts `lapa-comments serve` with `args`; resolves once it prints its URL.
- * @returns {Promise<{ origin: string, stderr: () => string, stop: () => Promise<number> }>}
- */
-export function serve(args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const { LAPA_COMMENTS_DB: _db, LAPA_COMMENTS_ORIGIN: _origin, ...parentEnv } = process.env;
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /serving (http:\/\/[^/\s]+)\//.exec(out);
-      if (match) {
-        resolve({
-          origin: match[1],
-          stderr: () => err,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', (code) => done(code ?? 0));
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
 
 describe('lapa-comments serve', () => {
   let dir;

@@ -78,7 +78,7 @@ describe('the reference comments server under a barrage of hostile requests', ()
       assert.equal(Object.prototype.polluted, undefined);
 
       // Nothing was stored, and ordinary use works as before.
-      assert.equal(server.comments.db.prepare('SELECT count(*) AS n FROM comments').get().n, 0);
+      assert.equal((await server.sql('SELECT count(*) AS n FROM comments'))[0].n, 0);
       const created = await postComment(url, { text: `Valid after the barrage. ${SQL}` }, { headers: { 'Idempotency-Key': SQL } });
       assert.equal(created.status, 201);
       const replay = await postComment(url, { text: 'A retry with the same key.' }, { headers: { 'Idempotency-Key': SQL } });

@@ -253,6 +253,9 @@ function normalise(row) {
 }
 
 export class PostgresStore extends PgOps {
+  /** pg's client class, for callers that need a plain connection (tests, setup). */
+  static Client = pg.Client;
+
   /**
    * Connects and makes sure the schema is there (several instances may start at once).
    * @param {string} url postgres://…

@@ -1,5 +1,5 @@
 // Runs the lapa-comments CLI as a child process, as an operator would.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/lapa-comments.mjs', import.meta.url));
@@ -13,3 +13,34 @@ export function cli(args, env = {}) {
     });
   });
 }
+
+/**
+ * Starts `lapa-comments serve` with `args`; resolves once it prints its URL.
+ * @returns {Promise<{ origin: string, stderr: () => string, stop: () => Promise<number> }>}
+ */
+export function serve(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const { LAPA_COMMENTS_DB: _db, LAPA_COMMENTS_ORIGIN: _origin, ...parentEnv } = process.env;
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /serving (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) {
+        resolve({
+          origin: match[1],
+          stderr: () => err,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code ?? 0));
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+

@@ -5,13 +5,42 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
+import { after } from 'node:test';
 import { createCommentServer } from '../../lib/routes.mjs';
+import { PostgresStore } from '../../lib/stores/postgres.mjs';
+import { startPostgres } from './postgres.mjs';
 
 export const SCHEMA = JSON.parse(readFileSync(new URL('../../../docs/comments-protocol.schema.json', import.meta.url), 'utf8'));
 
 /** Every email in the tests uses this domain, so a leak is easy to spot in any body. */
 export const EMAIL_DOMAIN = 'mail.test';
 export const START = Date.parse('2026-03-01T10:00:00.000Z');
+
+// The store the servers of this test process use: SQLite unless a file called
+// useStore('postgres'), which starts a throw-away cluster (one schema per server).
+let storeKind = 'sqlite';
+let cluster;
+let schemas = 0;
+
+/** Makes every later startServer() use PostgreSQL (or SQLite); stops the cluster after the file. */
+export async function useStore(kind) {
+  storeKind = kind;
+  if (kind === 'postgres' && !cluster) {
+    cluster = await startPostgres();
+    after(() => cluster.stop());
+  }
+}
+
+export const storeKindInUse = () => storeKind;
+
+async function postgresStore() {
+  const schema = `t${process.pid}_${++schemas}`;
+  const admin = new PostgresStore.Client({ connectionString: cluster.url() });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  return PostgresStore.open(cluster.url(schema));
+}
 
 /**
  * Starts a comments server on 127.0.0.1 and a free port. `now` is a controllable clock.
@@ -20,7 +49,9 @@ export const START = Date.parse('2026-03-01T10:00:00.000Z');
  */
 export async function startServer(options = {}, { onRequest } = {}) {
   const clock = { now: START };
+  const ownStore = storeKind === 'postgres' && options.dbPath === undefined && options.store === undefined ? await postgresStore() : undefined;
   const comments = createCommentServer({
+    ...(ownStore ? { store: ownStore } : {}),
     minSubmitMs: 0,
     rateLimit: false,
     allowedOrigins: '*',
@@ -41,10 +72,19 @@ export async function startServer(options = {}, { onRequest } = {}) {
     clock,
     origin,
     url: (articleId = 'a1', query = '') => `${origin}/api/articles/${articleId}/comments${query}`,
+    /** Runs SQL (with ? placeholders) on the server's store, whichever it is. */
+    async sql(text, ...params) {
+      if (comments.db) return comments.db.prepare(text).all(...params);
+      let n = 0;
+      return (await comments.store.pool.query(text.replace(/\?/g, () => `$${++n}`), params)).rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'n' ? Number(v) : v])),
+      );
+    },
     async close() {
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
       comments.close();
+      await ownStore?.close();
     },
   };
 }

@@ -4,6 +4,7 @@
 // also an environment variable LAPA_COMMENTS_<NAME> (repeatable ones comma-separated);
 // a command-line flag wins over the environment.
 import { scryptSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createListener, LIMIT_DEFAULTS } from './http.mjs';
 import { createCommentServer } from './routes.mjs';
@@ -27,6 +28,9 @@ export const SERVE_OPTIONS = [
   { name: 'rate-limit', type: 'string', value: 'N/SECONDS|off', default: '5/60', help: 'stored comments per client address per window' },
   { name: 'min-submit-ms', type: 'string', value: 'N', default: '3000', help: 'a form submitted sooner after it was shown is spam' },
   { name: 'hold', type: 'string', value: 'first-time|all|none', default: 'none', help: 'which comments wait for moderation' },
+  { name: 'hold-links', type: 'string', value: 'N', help: 'hold a comment with more than N links for moderation' },
+  { name: 'hold-words', type: 'string', value: 'FILE', help: 'hold a comment with a word from FILE (one word or phrase a line; # comments)' },
+  { name: 'notify-webhook', type: 'string', value: 'URL', help: 'a JSON POST to URL for each comment held for moderation' },
   { name: 'secret', type: 'string', value: 'TEXT', help: 'form-token key (default: a random key kept in the database)' },
   { name: 'header-timeout-ms', type: 'string', value: 'N', default: String(LIMIT_DEFAULTS.headersTimeoutMs), help: 'time for a request’s headers' },
   { name: 'body-timeout-ms', type: 'string', value: 'N', default: String(LIMIT_DEFAULTS.requestTimeoutMs), help: 'time for a whole request, body included' },
@@ -222,6 +226,18 @@ async function serve(args, io) {
     trustProxy,
   };
   const minSubmitMs = whole('min-submit-ms');
+  /** @type {import('./rules.mjs').HoldRules} */
+  const holdRules = {};
+  if (option('hold-links') !== undefined) holdRules.maxLinks = whole('hold-links');
+  const wordsFile = option('hold-words');
+  if (wordsFile !== undefined) {
+    holdRules.words = readFileSync(String(wordsFile), 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim())
+      .filter(Boolean);
+  }
+  const webhook = option('notify-webhook');
+  if (webhook !== undefined && !URL.canParse(String(webhook))) throw new UsageError(`--notify-webhook takes a URL (got "${webhook}").`);
   const db = dbOf(values, io);
   const store = await openStore(db);
   const comments = createCommentServer({
@@ -233,6 +249,8 @@ async function serve(args, io) {
     minSubmitMs,
     hold: /** @type {'first-time' | 'all' | 'none'} */ (hold),
     secret: option('secret'),
+    holdRules,
+    notifyWebhook: webhook === undefined ? undefined : String(webhook),
     onError: (error) => io.stderr(`[lapa-comments] ${/** @type {Error} */ (error)?.stack ?? error}\n`),
   });
   const listener = createListener((req, res) => {

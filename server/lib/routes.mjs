@@ -11,7 +11,9 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidField, notFound } from './errors.mjs';
 import { MAX_PAGE_BYTES, parseCursor, repliesPage, threadPage, toWire } from './paging.mjs';
+import { createNotifier } from './notify.mjs';
 import { clientAddress, isTrustedPeer, parseTrustProxy, rateLimitKey } from './proxy.mjs';
+import { createRules } from './rules.mjs';
 import { SqliteStore } from './stores/sqlite.mjs';
 import { authorKey, createTokens } from './tokens.mjs';
 import {
@@ -56,7 +58,7 @@ const STATUSES = new Set(['approved', 'pending', 'rejected']);
  *   trustProxy?: unknown, publicHosts?: string[], clientAddressRetentionMs?: number,
  *   idempotencyRetentionMs?: number, handleUnknownApi?: boolean, now?: () => number,
  *   articles?: 'allowlist' | 'any' | ((articleId: string) => ({ exists: boolean, open: boolean } | Promise<{ exists: boolean, open: boolean }>)),
- *   onError?: (error: unknown) => void,
+ *   onError?: (error: unknown) => void, holdRules?: import('./rules.mjs').HoldRules, notifyWebhook?: string,
  * }} CommentServerOptions
  */
 
@@ -72,6 +74,15 @@ export function createCommentServer(options) {
   const tokens = createTokens({ secret: opts.secret ?? storeSecret, now: opts.now, tokenMaxAgeMs: opts.tokenMaxAgeMs });
   const trust = parseTrustProxy(opts.trustProxy);
   const publicHosts = new Set((opts.publicHosts ?? []).map((host) => host.toLowerCase()));
+  const holdReason = createRules(opts.holdRules);
+  const notify = createNotifier(opts.notifyWebhook, (error) => reportError(error));
+  /** @type {Set<Promise<void>>} */
+  const notifications = new Set();
+  /** @param {Record<string, unknown>} event */
+  const announce = (event) => {
+    const sent = notify(event).finally(() => notifications.delete(sent));
+    notifications.add(sent);
+  };
   let lastPurge = -Infinity;
 
   async function purgeExpired() {
@@ -290,7 +301,17 @@ export function createCommentServer(options) {
     const client = rateLimitKey(clientAddress(req, trust));
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === null) return null;
-    return store.transaction((tx) => submit(tx, articleId, key, body, client));
+    // The rules run before the transaction (they may be slow, and hold no locks); an
+    // invalid body is left for submit() to refuse in the protocol's order.
+    let held = null;
+    try {
+      held = await holdReason({ ...validateFields(parseJsonObject(body), opts), articleId });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    const result = await store.transaction((tx) => submit(tx, articleId, key, body, client, held));
+    if (result.held) announce({ event: 'held', article: articleId, reason: result.held, comment: result.comment });
+    return result;
   }
 
   /** @param {import('node:http').IncomingMessage} req */
@@ -318,9 +339,10 @@ export function createCommentServer(options) {
    * @param {string | undefined} key
    * @param {Buffer} body
    * @param {string} client
-   * @returns {Promise<Result>}
+   * @param {string | null} held why the rules hold this comment, if they do
+   * @returns {Promise<Result & { held?: string, comment?: object }>}
    */
-  async function submit(tx, articleId, key, body, client) {
+  async function submit(tx, articleId, key, body, client, held) {
     await tx.lockArticle(articleId);
     if (key !== undefined) {
       const prior = await tx.getIdempotent(articleId, key);
@@ -350,7 +372,10 @@ export function createCommentServer(options) {
       throw new ApiError(409, 'duplicate', 'You have already posted this comment.');
     }
     let status = 'approved';
-    if (opts.hold === 'all' || (opts.hold === 'first-time' && !(await tx.isKnownAuthor(author)))) status = 'pending';
+    let reason = held;
+    if (opts.hold === 'all') reason ??= 'every comment is held';
+    else if (opts.hold === 'first-time' && !(await tx.isKnownAuthor(author))) reason ??= 'a first-time commenter';
+    if (reason) status = 'pending';
 
     const id = await tx.insert({
       articleId,
@@ -369,7 +394,7 @@ export function createCommentServer(options) {
     if (key !== undefined) await tx.putIdempotent(articleId, key, id, status, now);
     await tx.purge(now - opts.clientAddressRetentionMs, now - opts.idempotencyRetentionMs);
     const comment = toWire(/** @type {import('./paging.mjs').CommentRow} */ (await tx.getComment(id)));
-    return { status: 201, bodyText: JSON.stringify({ comment, status }) };
+    return { status: 201, bodyText: JSON.stringify({ comment, status }), ...(reason ? { held: reason, comment } : {}) };
   }
 
   /** @param {Store} tx @param {string} client @param {number} now */
@@ -421,6 +446,8 @@ export function createCommentServer(options) {
     /** @param {string} articleId */
     openArticle: (articleId) => setArticleState(articleId, 'open'),
     purgeExpired,
+    /** Resolves once every webhook call started so far has finished. */
+    settled: () => Promise.all([...notifications]).then(() => {}),
     close() {
       if (ownsStore) return store.close();
     },
@@ -456,6 +483,8 @@ function resolveOptions(options) {
     now: () => Date.now(),
     articles: /** @type {CommentServerOptions['articles']} */ ('allowlist'),
     onError: /** @type {(error: unknown) => void} */ ((error) => console.error('[comments]', error)),
+    holdRules: /** @type {import('./rules.mjs').HoldRules} */ ({}),
+    notifyWebhook: /** @type {string | undefined} */ (undefined),
   };
   for (const [name, value] of Object.entries(options ?? {})) {
     if (!(name in o)) throw new TypeError(`createCommentServer: unknown option "${name}"`);

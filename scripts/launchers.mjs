@@ -117,6 +117,22 @@ class WebKitLauncher extends WebdriverLauncher {
     return super.startSession(id, url);
   }
 
+  /**
+   * Typing: webdriverio's keys() presses every key of a string before releasing any, so a
+   * key that repeats (a second space, the "აა" of a Georgian word) is dropped by the driver.
+   * Each character is pressed and released in turn, as a reader types. Single key presses
+   * (Tab, Enter…) keep webdriverio's key names.
+   */
+  async sendKeys(sessionId, keys) {
+    if (keys.length === 1) return super.sendKeys(sessionId, keys);
+    const actions = Array.from(keys.join('')).flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await this.driver.performActions([{ type: 'key', id: 'keyboard', actions }]);
+    await this.driver.releaseActions();
+  }
+
   async stop() {
     await super.stop();
     await this.webkit?.stop();

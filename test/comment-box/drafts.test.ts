@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CommentBoxErrorEvent, CommentBoxPostedEvent } from '../../src/internal/events.js';
 import {
@@ -96,5 +97,25 @@ describe('comment-box: drafts (nothing typed is lost)', () => {
     const keys = (await requestLog(article)).requests.filter((r) => r.method === 'POST').map((r) => r.idempotencyKey);
     expect(keys).to.have.length(2);
     expect(keys[0]).to.not.equal(keys[1]);
+  });
+});
+
+describe('comment-box: typing with the keyboard', () => {
+  beforeEach(clearStorage);
+
+  it('keeps every character typed, repeated letters and spaces included, in every field', async () => {
+    const article = articleId();
+    await seed(article);
+    const el = await mount({ src: srcFor(article), lang: 'ka' });
+    const typed = {
+      name: 'ნინო  ბერიძე',
+      email: 'nino@example.org',
+      text: 'ძალიან კარგი ინიციატივაა! Kur tieši kafejnīca atrodas?  Oooo... aa bb',
+    } as const;
+    for (const [field, value] of Object.entries(typed) as [keyof typeof typed, string][]) {
+      control(el, field).focus();
+      await sendKeys({ type: value });
+      expect(control(el, field).value, field).to.equal(value);
+    }
   });
 });

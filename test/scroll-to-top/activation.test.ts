@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
 import { button, focusPage, resetScroll, scrollWindowTo, scrolledPage, shown, until } from './helpers.js';
 
 describe('<scroll-to-top> activation', () => {

@@ -14,6 +14,8 @@
 //   /__hostile/canary/<id>             counts a hit (a vector managed to load or run)
 //   /__hostile/canary-hits             { hits: [{ path, referer }] } since the runner started
 //                                      (?self-test: those under canary/self-test/, kept apart)
+//   /__hostile/outputs (POST)          one test file's rendered outputs, compared with
+//                                      test/fixtures/xss/expected-outputs.json
 //   /__hostile/report (POST)           one test file's tallies; the whole suite's summary
 //                                      line is printed here once every group reported
 //   /__hostile/img.svg                 a small image
@@ -24,7 +26,10 @@
 // `title.rendered`); `drop` lists dotted paths to delete first (comma-separated), e.g.
 // `image` when the vector goes into `banner_image`. `suffix=index` appends " #i" to an
 // `id` so ids stay unique.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OWN_VECTORS } from '../security/own-vectors.mjs';
 
 const PREFIX = '/__hostile/';
@@ -148,6 +153,34 @@ function report(body) {
   reports.clear();
 }
 
+/**
+ * What every engine must render each vector to (digests of the normalised content parts,
+ * by group and "path#vector"). LAPA_XSS_RECORD=1 rewrites it from the run instead of
+ * comparing: do that in one engine after a deliberate change, then run the others.
+ */
+const EXPECTED_OUTPUTS = new URL('../fixtures/xss/expected-outputs.json', import.meta.url);
+const digest = (text) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+function compareOutputs(body) {
+  const { group, engine, outputs } = JSON.parse(body);
+  // The whole render of this engine, for comparing engines by hand when they differ.
+  const dir = join(tmpdir(), 'lapa-xss-outputs');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${engine}-${group}.json`), JSON.stringify(outputs, null, 1));
+  const expected = existsSync(EXPECTED_OUTPUTS) ? JSON.parse(readFileSync(EXPECTED_OUTPUTS, 'utf8')) : {};
+  const keys = Object.keys(outputs).sort();
+  if (process.env.LAPA_XSS_RECORD === '1') {
+    expected[group] = Object.fromEntries(keys.map((k) => [k, digest(outputs[k])]));
+    const sorted = Object.fromEntries(Object.keys(expected).sort().map((g) => [g, expected[g]]));
+    writeFileSync(EXPECTED_OUTPUTS, `${JSON.stringify(sorted, null, 0).replace(/,"/g, ',\n"')}\n`);
+    return { checked: keys.length, mismatches: [] };
+  }
+  const want = expected[group] ?? {};
+  const mismatches = keys.filter((k) => want[k] !== digest(outputs[k])).map((key) => ({ key, actual: outputs[key] }));
+  for (const key of Object.keys(want)) if (!(key in outputs)) mismatches.push({ key, actual: '(not rendered in this run)' });
+  return { checked: keys.length, mismatches };
+}
+
 async function readBody(req) {
   let body = '';
   for await (const chunk of req) body += chunk;
@@ -169,6 +202,8 @@ async function route(req, res, url) {
     case 'report':
       report(await readBody(req));
       return send(res, 204, 'text/plain', '');
+    case 'outputs':
+      return json(res, compareOutputs(await readBody(req)));
     case 'img.svg':
       return send(res, 200, 'image/svg+xml', IMAGE, { 'Cache-Control': 'max-age=3600' });
     case 'doc/jsonfeed':

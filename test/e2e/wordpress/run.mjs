@@ -2,9 +2,10 @@
 //   1. brings WordPress up on 127.0.0.1 with wordpress-up.sh (root and Debian's apt: it fails
 //      loudly without them, it never skips), with the comment-flood window off;
 //   2. seeds it through the REST API (seed.mjs);
-//   3. runs the browser tests (web-test-runner.config.mjs here) in headless Chromium against the
-//      BUILT dist/lapa-widgets.min.js, on a page of another origin;
-//   4. runs the flood case alone with a short flood window;
+//   3. runs the browser tests (web-test-runner.config.mjs here) in Chromium, Firefox and WebKit
+//      (or the engines of --browsers=, as for npm test) against the BUILT
+//      dist/lapa-widgets.min.js, on a page of another origin;
+//   4. runs the flood case alone with a short flood window, in each engine;
 //   5. stops what it started, by PID (the up-script's PID files; the test runner's child PID),
 //      also on failure or Ctrl-C. A WordPress that was already running is left running, with
 //      the flood window it had.
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ensureEngines, parseBrowsers } from '../../../scripts/browsers.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -25,6 +27,8 @@ const config = join(here, 'web-test-runner.config.mjs');
 // The package's exports hide package.json; its bin sits beside the main entry.
 const wtrBin = join(dirname(createRequire(import.meta.url).resolve('@web/test-runner')), 'bin.js');
 const FLOOD_SECONDS = process.env.WP_E2E_FLOOD_SECONDS || '10';
+const engines = parseBrowsers(process.argv.slice(2));
+ensureEngines(engines);
 
 const t0 = performance.now();
 const since = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -162,19 +166,25 @@ async function main() {
     return fail(`WordPress does not allow the test page's origin ${origin} (Access-Control-Allow-Origin: ${preflight.headers.get('access-control-allow-origin')}).`);
   }
 
-  const wtr = (group) =>
-    run(process.execPath, [wtrBin, '--config', config], { ...wpEnv, WP_E2E_SEED: seedFile, WP_E2E_GROUP: group, WP_E2E_PORT: runnerPort });
+  const wtr = (group, engine) =>
+    run(process.execPath, [wtrBin, '--config', config], { ...wpEnv, WP_E2E_SEED: seedFile, WP_E2E_GROUP: group, WP_E2E_PORT: runnerPort, LAPA_BROWSER: engine });
 
-  say(`browser tests (flood window off), page origin ${origin}`);
-  const main = await wtr('main');
-
-  say(`flood case alone, flood window ${FLOOD_SECONDS} s`);
-  const setFlood = await run('bash', [upScript, 'flood', FLOOD_SECONDS], wpEnv);
-  const flood = setFlood.code === 0 ? await wtr('flood') : setFlood;
-
-  if (main.code !== 0 || flood.code !== 0) {
-    return fail(`${[main.code && 'the main browser tests', flood.code && 'the flood case'].filter(Boolean).join(' and ')} failed (see above).`);
+  const failed = [];
+  for (const engine of engines) {
+    let start = performance.now();
+    say(`${engine}: browser tests (flood window off), page origin ${origin}`);
+    if ((await wtr('main', engine)).code !== 0) failed.push(`${engine}: the main browser tests`);
+    const mainSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    say(`${engine}: flood case alone, flood window ${FLOOD_SECONDS} s`);
+    const setFlood = await run('bash', [upScript, 'flood', FLOOD_SECONDS], wpEnv);
+    const flood = setFlood.code === 0 ? await wtr('flood', engine) : setFlood;
+    if (flood.code !== 0) failed.push(`${engine}: the flood case`);
+    await run('bash', [upScript, 'flood', '0'], wpEnv);
+    say(`${engine}: main ${mainSeconds.toFixed(0)} s, flood ${((performance.now() - start) / 1000).toFixed(0)} s`);
   }
+
+  if (failed.length) return fail(`${failed.join(', ')} failed (see above).`);
   say('all WordPress end-to-end tests passed');
   return 0;
 }

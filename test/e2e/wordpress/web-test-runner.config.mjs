@@ -7,9 +7,8 @@
 //   WP_E2E_PORT   this runner's port; WP_PORT, WP_DIR as for wordpress-up.sh
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findChrome, CHROME_ARGS } from '../../../scripts/find-chrome.mjs';
+import { launcherFor } from '../../../scripts/launchers.mjs';
 import { peerSettings, readPeerCredentials, wpClient, WpError } from './wp-rest.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -127,9 +126,6 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
-    }),
-  ],
+  // LAPA_BROWSER: chromium (default), firefox or webkit; run.mjs runs each engine in turn.
+  browsers: [launcherFor(process.env.LAPA_BROWSER || 'chromium')],
 };

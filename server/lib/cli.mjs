@@ -30,7 +30,8 @@ export const SERVE_OPTIONS = [
   { name: 'hold', type: 'string', value: 'first-time|all|none', default: 'none', help: 'which comments wait for moderation' },
   { name: 'hold-links', type: 'string', value: 'N', help: 'hold a comment with more than N links for moderation' },
   { name: 'hold-words', type: 'string', value: 'FILE', help: 'hold a comment with a word from FILE (one word or phrase a line; # comments)' },
-  { name: 'notify-webhook', type: 'string', value: 'URL', help: 'a JSON POST to URL for each comment held for moderation' },
+  { name: 'notify-webhook', type: 'string', value: 'URL', help: 'a JSON POST to URL for each comment held for moderation or reported' },
+  { name: 'hide-after-reports', type: 'string', value: 'N', default: '0', help: 'hold a comment for review once N readers reported it (0: never)' },
   { name: 'secret', type: 'string', value: 'TEXT', help: 'form-token key (default: a random key kept in the database)' },
   { name: 'header-timeout-ms', type: 'string', value: 'N', default: String(LIMIT_DEFAULTS.headersTimeoutMs), help: 'time for a request’s headers' },
   { name: 'body-timeout-ms', type: 'string', value: 'N', default: String(LIMIT_DEFAULTS.requestTimeoutMs), help: 'time for a whole request, body included' },
@@ -46,6 +47,7 @@ const USAGE = `Usage: lapa-comments <command> [options]
 Commands:
   serve                               serve the comments protocol at /api/articles/<id>/comments
   moderate list [--all | --status S]  pending comments (--all: every comment, pending first)
+  moderate reports [ID]                readers' reports (of one comment)
   moderate approve|reject|spam|delete ID...
                                       approve (listed), reject or mark as spam (hidden with all
                                       their replies), delete for good (replies move up a level)
@@ -250,6 +252,7 @@ async function serve(args, io) {
     hold: /** @type {'first-time' | 'all' | 'none'} */ (hold),
     secret: option('secret'),
     holdRules,
+    hideAfterReports: whole('hide-after-reports'),
     notifyWebhook: webhook === undefined ? undefined : String(webhook),
     onError: (error) => io.stderr(`[lapa-comments] ${/** @type {Error} */ (error)?.stack ?? error}\n`),
   });
@@ -297,12 +300,14 @@ async function moderate(args, io) {
     return 0;
   }
   const [action, ...ids] = positionals;
-  if (!action) throw new UsageError('moderate: give list, approve, reject, spam or delete.');
+  if (!action) throw new UsageError('moderate: give list, reports, approve, reject, spam or delete.');
   if (action !== 'list' && (values.all || values.status !== undefined)) throw new UsageError('--all and --status only go with list.');
   if (action === 'list') {
     if (ids.length > 0) throw new UsageError('list takes no arguments.');
     if (values.all && values.status !== undefined) throw new UsageError('Use either --all or --status.');
     if (values.status !== undefined && !STATUSES.includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}.`);
+  } else if (action === 'reports') {
+    if (ids.length > 1 || (ids.length === 1 && !COMMENT_ID.test(ids[0]))) throw new UsageError('reports takes at most one comment id.');
   } else if (action === 'delete' || action in ACTIONS) {
     if (ids.length === 0) throw new UsageError('Give at least one comment id.');
     for (const id of ids) if (!COMMENT_ID.test(id)) throw new UsageError(`"${id}" is not a comment id.`);
@@ -326,6 +331,17 @@ async function moderate(args, io) {
       for (const line of table) {
         io.stdout(
           `${line.map((cell, column) => (column === line.length - 1 ? cell : cell + ' '.repeat(widths[column] - [...cell].length))).join('  ')}\n`,
+        );
+      }
+      return 0;
+    }
+    if (action === 'reports') {
+      const rows = await store.listReports(ids[0]);
+      if (rows.length === 0) io.stdout('No reports.\n');
+      for (const row of rows) {
+        io.stdout(
+          `${row.created_at.slice(0, 16).replace('T', ' ')}  comment ${row.comment_id} on ${row.article_id}  ${row.reason}` +
+            `${row.contact ? `  from ${escapeForTerminal(row.contact)}` : ''}${row.text ? `\n    ${clip(row.text, 200)}` : ''}\n`,
         );
       }
       return 0;

@@ -30,6 +30,9 @@ import {
 export { rateLimitKey };
 
 const ROUTE = /^\/api\/articles\/([^/]*)\/comments$/;
+const REPORT_ROUTE = /^\/api\/articles\/([^/]*)\/comments\/([^/]*)\/reports$/;
+const REPORT_REASONS = new Set(['spam', 'harassment', 'illegal', 'other']);
+const MAX_REPORT_TEXT = 1000;
 const HOST = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
 
 const HOUR = 3_600_000;
@@ -59,6 +62,7 @@ const STATUSES = new Set(['approved', 'pending', 'rejected']);
  *   idempotencyRetentionMs?: number, handleUnknownApi?: boolean, now?: () => number,
  *   articles?: 'allowlist' | 'any' | ((articleId: string) => ({ exists: boolean, open: boolean } | Promise<{ exists: boolean, open: boolean }>)),
  *   onError?: (error: unknown) => void, holdRules?: import('./rules.mjs').HoldRules, notifyWebhook?: string,
+ *   hideAfterReports?: number,
  * }} CommentServerOptions
  */
 
@@ -103,6 +107,11 @@ export function createCommentServer(options) {
     const match = ROUTE.exec(path);
     if (match) {
       answer(req, res, () => route(req, match[1], query, path));
+      return true;
+    }
+    const report = REPORT_ROUTE.exec(path);
+    if (report) {
+      answer(req, res, () => reportRoute(req, report[1], report[2]));
       return true;
     }
     if (opts.handleUnknownApi && (path === '/api' || path.startsWith('/api/'))) {
@@ -164,6 +173,64 @@ export function createCommentServer(options) {
     if (req.method === 'GET') return list(req, rawArticleId, query, path);
     if (req.method === 'POST') return post(req, rawArticleId);
     throw new ApiError(405, 'method_not_allowed', 'Use GET or POST.', { headers: { Allow: 'GET, POST, OPTIONS' } });
+  }
+
+  /**
+   * v1.1: a reader reports a comment (notice and action): stored, announced by the
+   * webhook, and with hideAfterReports the comment is held for review after N reports.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {string} articleId
+   * @param {string} commentId
+   * @returns {Promise<Result | null>}
+   */
+  async function reportRoute(req, articleId, commentId) {
+    if (req.method === 'OPTIONS') return preflight();
+    if (!ARTICLE_ID.test(articleId) || !COMMENT_ID.test(commentId)) throw notFound();
+    if (req.method !== 'POST') throw new ApiError(405, 'method_not_allowed', 'Use POST.', { headers: { Allow: 'POST, OPTIONS' } });
+    await articleState(articleId);
+    if (!isJsonContentType(req.headers['content-type'])) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the report as application/json.');
+    }
+    const client = rateLimitKey(clientAddress(req, trust));
+    const body = await readBody(req, 16_384);
+    if (body === null) return null;
+    const input = parseJsonObject(body);
+    const reason = input.reason;
+    if (typeof reason !== 'string' || !REPORT_REASONS.has(reason)) {
+      throw invalidField('reason', `The reason must be one of ${[...REPORT_REASONS].join(', ')}.`);
+    }
+    const text = input.text === undefined || input.text === null ? '' : input.text;
+    if (typeof text !== 'string' || !text.isWellFormed() || text.length > MAX_REPORT_TEXT || /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+      throw invalidField('text', `The explanation can be at most ${MAX_REPORT_TEXT} characters of plain text.`);
+    }
+    let contact = null;
+    if (input.contact !== undefined && input.contact !== null && input.contact !== '') {
+      try {
+        contact = validateFields({ author_name: 'x', author_email: input.contact, text: 'x' }, opts).email;
+      } catch {
+        throw invalidField('contact', 'The contact must be an email address.');
+      }
+    }
+    const now = opts.now();
+    tokens.age(input.token, articleId, now);
+    const result = await store.transaction(async (tx) => {
+      await tx.lockArticle(articleId);
+      const comment = await tx.getComment(commentId);
+      if (!comment || comment.article_id !== articleId || !comment.visible) {
+        throw new ApiError(404, 'not_found', 'There is no such comment.');
+      }
+      if (opts.rateLimit) {
+        await tx.lockClient(`report:${client}`);
+        await enforceRateLimit(tx, `report:${client}`, now);
+        await tx.addHit(`report:${client}`, contact ?? '', now);
+      }
+      const reports = Number(await tx.addReport({ commentId, articleId, reason, text: text.trim(), contact, createdAt: new Date(now).toISOString() }));
+      const hidden = opts.hideAfterReports > 0 && reports >= opts.hideAfterReports && comment.status === 'approved';
+      if (hidden) await tx.holdForReview(commentId);
+      return { comment: toWire(comment), reports, hidden };
+    });
+    announce({ event: 'reported', article: articleId, comment: result.comment, report: { reason, text: text.trim() }, reports: result.reports, hidden: result.hidden });
+    return { status: 201, body: { status: 'received' } };
   }
 
   function preflight() {
@@ -485,6 +552,7 @@ function resolveOptions(options) {
     onError: /** @type {(error: unknown) => void} */ ((error) => console.error('[comments]', error)),
     holdRules: /** @type {import('./rules.mjs').HoldRules} */ ({}),
     notifyWebhook: /** @type {string | undefined} */ (undefined),
+    hideAfterReports: 0,
   };
   for (const [name, value] of Object.entries(options ?? {})) {
     if (!(name in o)) throw new TypeError(`createCommentServer: unknown option "${name}"`);
@@ -497,7 +565,7 @@ function resolveOptions(options) {
   else if (o.holdFirstTime && o.hold === 'none') o.hold = 'first-time';
   if (!['first-time', 'all', 'none'].includes(o.hold)) throw new TypeError('createCommentServer: hold must be first-time, all or none');
   o.maxBodyBytes ??= largestSubmissionBytes(o);
-  for (const name of /** @type {const} */ (['minSubmitMs', 'tokenMaxAgeMs', 'maxBodyBytes', 'maxTextLength', 'maxNameLength', 'clientAddressRetentionMs', 'idempotencyRetentionMs', 'maxPageBytes'])) {
+  for (const name of /** @type {const} */ (['minSubmitMs', 'tokenMaxAgeMs', 'maxBodyBytes', 'maxTextLength', 'maxNameLength', 'clientAddressRetentionMs', 'idempotencyRetentionMs', 'maxPageBytes', 'hideAfterReports'])) {
     if (!Number.isFinite(o[name]) || Number(o[name]) < 0) throw new TypeError(`createCommentServer: ${name} must be a number >= 0`);
   }
   if (o.rateLimit !== false) {

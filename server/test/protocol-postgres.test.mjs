@@ -1,4 +1,4 @@
-// The same protocol suites as protocol.test.mjs and hostile.test.mjs, against the
+// The same protocol suites as protocol.test.mjs, hostile.test.mjs and reports.test.mjs, against the
 // PostgreSQL store: a throw-away cluster on 127.0.0.1, one schema per server.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -7,6 +7,7 @@ import { startServer, useStore } from './support/comments-api.mjs';
 await useStore('postgres');
 await import('./protocol.test.mjs');
 await import('./hostile.test.mjs');
+await import('./reports.test.mjs');
 
 it('really runs them on PostgreSQL', async () => {
   const server = await startServer();

@@ -58,6 +58,17 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 CREATE INDEX IF NOT EXISTS idempotency_by_age     ON idempotency (created_at);
 CREATE INDEX IF NOT EXISTS idempotency_by_comment ON idempotency (comment_id);
+CREATE TABLE IF NOT EXISTS reports (
+  id         bigserial PRIMARY KEY,
+  comment_id bigint NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+  article_id text NOT NULL,
+  reason     text NOT NULL,
+  text       text NOT NULL,
+  contact    text,
+  created_at text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_by_comment ON reports (comment_id);
+CREATE INDEX IF NOT EXISTS reports_by_contact ON reports (contact);
 CREATE TABLE IF NOT EXISTS rate_limit_hits (
   client text NOT NULL,
   email  text NOT NULL,
@@ -188,6 +199,29 @@ class PgOps {
       status,
       at,
     ]);
+  }
+
+  /** @param {{ commentId: string, articleId: string, reason: string, text: string, contact: string | null, createdAt: string }} r */
+  async addReport(r) {
+    await this.db.query('INSERT INTO reports (comment_id, article_id, reason, text, contact, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      r.commentId,
+      r.articleId,
+      r.reason,
+      r.text,
+      r.contact,
+      r.createdAt,
+    ]);
+    return Number((await this.one('SELECT count(*) AS n FROM reports WHERE comment_id = $1', [r.commentId])).n);
+  }
+
+  /** @param {string} id */
+  async holdForReview(id) {
+    await this.setStatusIn([id], 'pending');
+  }
+
+  /** @param {string} [id] */
+  async listReports(id) {
+    return id === undefined ? this.all('SELECT * FROM reports ORDER BY id') : this.all('SELECT * FROM reports WHERE comment_id = $1 ORDER BY id', [id]);
   }
 
   /** @param {number} hitsBefore @param {number} keysBefore */
@@ -416,6 +450,7 @@ export class PostgresStore extends PgOps {
         date: row.created_at,
       })),
       rate_limit_entries: hits.map((row) => ({ client: row.client, at: Number(row.at) })),
+      reports: await this.all('SELECT comment_id, article_id, reason, text, created_at FROM reports WHERE contact = $1 ORDER BY id', [email]),
     };
   }
 
@@ -430,6 +465,7 @@ export class PostgresStore extends PgOps {
         : 0;
       const { moved } = ids.length > 0 ? await tx.deleteIn(ids) : { moved: 0 };
       const hits = (await tx.db.query('DELETE FROM rate_limit_hits WHERE email = $1', [email])).rowCount ?? 0;
+      await tx.db.query('DELETE FROM reports WHERE contact = $1', [email]);
       return { comments: ids.length, moved, hits, keys };
     });
   }

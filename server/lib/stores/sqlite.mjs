@@ -66,6 +66,20 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE INDEX IF NOT EXISTS idempotency_by_age     ON idempotency (created_at);
 CREATE INDEX IF NOT EXISTS idempotency_by_comment ON idempotency (comment_id);
 
+-- Readers' reports of a comment (notice and action). The contact is optional and is
+-- erased with the rest of that email's data.
+CREATE TABLE IF NOT EXISTS reports (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  comment_id INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+  article_id TEXT    NOT NULL,
+  reason     TEXT    NOT NULL,
+  text       TEXT    NOT NULL,
+  contact    TEXT,
+  created_at TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_by_comment ON reports (comment_id);
+CREATE INDEX IF NOT EXISTS reports_by_contact ON reports (contact);
+
 -- One row per stored comment, per client address, for the rate limit. The email is kept
 -- only so an erasure request can remove the rows; everything is purged after the
 -- retention period.
@@ -284,6 +298,25 @@ export class SqliteStore {
     this.sql.putIdempotent.run(articleId, key, Number(commentId), status, at);
   }
 
+  /**
+   * @param {{ commentId: string, articleId: string, reason: string, text: string, contact: string | null, createdAt: string }} r
+   * @returns {number} the comment's reports so far
+   */
+  addReport(r) {
+    this.sql.addReport.run(Number(r.commentId), r.articleId, r.reason, r.text, r.contact, r.createdAt);
+    return this.sql.countReports.get(Number(r.commentId)).n;
+  }
+
+  /** A reported comment waits for a moderator again (with its replies). @param {string} id */
+  holdForReview(id) {
+    this.setStatus([id], 'pending');
+  }
+
+  /** @param {string} [id] one comment's reports, or every report */
+  listReports(id) {
+    return id === undefined ? this.sql.allReports.all() : this.sql.reportsOf.all(Number(id));
+  }
+
   /** @param {number} hitsBefore @param {number} keysBefore */
   purge(hitsBefore, keysBefore) {
     this.sql.purgeHits.run(hitsBefore);
@@ -365,6 +398,7 @@ export class SqliteStore {
         date: row.created_at,
       })),
       rate_limit_entries: this.sql.hitsByEmail.all(email),
+      reports: this.sql.reportsByContact.all(email),
     };
   }
 
@@ -379,6 +413,7 @@ export class SqliteStore {
       const keys = ids.reduce((n, id) => n + this.sql.keysOf.get(Number(id)).n, 0);
       const { moved } = ids.length > 0 ? this.deleteComments(ids) : { moved: 0 };
       const hits = this.sql.eraseHits.run(email).changes;
+      this.sql.eraseReportContact.run(email);
       return { comments: ids.length, moved, hits, keys };
     })();
   }
@@ -468,6 +503,12 @@ function prepare(db) {
     threadAll: p(`SELECT id, article_id, parent_id, status, thread_id, visible FROM comments
       WHERE thread_id IN (SELECT value FROM json_each(?))`),
     updateTree: p('UPDATE comments SET thread_id = ?, visible = ? WHERE id = ?'),
+    addReport: p('INSERT INTO reports (comment_id, article_id, reason, text, contact, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    countReports: p('SELECT count(*) AS n FROM reports WHERE comment_id = ?'),
+    reportsOf: p('SELECT * FROM reports WHERE comment_id = ? ORDER BY id'),
+    allReports: p('SELECT * FROM reports ORDER BY id'),
+    reportsByContact: p('SELECT comment_id, article_id, reason, text, created_at FROM reports WHERE contact = ? ORDER BY id'),
+    eraseReportContact: p('DELETE FROM reports WHERE contact = ?'),
     byEmail: p("SELECT * FROM comments WHERE author_email = ? AND author_email <> '' ORDER BY id"),
   };
 }

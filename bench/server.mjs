@@ -50,7 +50,7 @@ async function seed(store, articleId, total) {
 }
 
 async function startServer(store) {
-  const comments = createCommentServer({ store, allowedOrigins: '*', rateLimit: false, minSubmitMs: 0, onError: (e) => console.error(e) });
+  const comments = createCommentServer({ store, allowedOrigins: '*', rateLimit: false, minSubmitMs: 0, proofOfWork: false, onError: (e) => console.error(e) });
   const listener = createListener((req, res) => {
     if (!comments.handle(req, res)) {
       res.writeHead(404);

@@ -138,7 +138,7 @@ const PAGES = {
  * `{ origin, hits, resetHits(), setDelays({data, image}), close() }`.
  */
 export async function startBenchServer({ assets, isolated = false }) {
-  const comments = createCommentServer({ rateLimit: false, minSubmitMs: 0, allowedOrigins: '*', articles: 'any', onError: (e) => console.error('[comments]', e) });
+  const comments = createCommentServer({ rateLimit: false, minSubmitMs: 0, allowedOrigins: '*', articles: 'any', proofOfWork: false, onError: (e) => console.error('[comments]', e) });
   seedComments(comments);
   const delays = { data: 0, image: 0 };
   const hits = { data: 0, image: 0, comments: 0, other: 0 };

@@ -28,6 +28,7 @@ export const SERVE_OPTIONS = [
   { name: 'rate-limit', type: 'string', value: 'N/SECONDS|off', default: '5/60', help: 'stored comments per client address per window' },
   { name: 'min-submit-ms', type: 'string', value: 'N', default: '3000', help: 'a form submitted sooner after it was shown is spam' },
   { name: 'hold', type: 'string', value: 'first-time|all|none', default: 'none', help: 'which comments wait for moderation' },
+  { name: 'proof-of-work', type: 'string', value: 'on|off', default: 'on', help: 'ask clients to solve an ALTCHA challenge (SHA-256) before posting' },
   { name: 'hold-links', type: 'string', value: 'N', help: 'hold a comment with more than N links for moderation' },
   { name: 'hold-words', type: 'string', value: 'FILE', help: 'hold a comment with a word from FILE (one word or phrase a line; # comments)' },
   { name: 'notify-webhook', type: 'string', value: 'URL', help: 'a JSON POST to URL for each comment held for moderation or reported' },
@@ -228,6 +229,8 @@ async function serve(args, io) {
     trustProxy,
   };
   const minSubmitMs = whole('min-submit-ms');
+  const proofOfWork = String(option('proof-of-work'));
+  if (proofOfWork !== 'on' && proofOfWork !== 'off') throw new UsageError(`--proof-of-work takes on or off (got "${proofOfWork}").`);
   /** @type {import('./rules.mjs').HoldRules} */
   const holdRules = {};
   if (option('hold-links') !== undefined) holdRules.maxLinks = whole('hold-links');
@@ -252,6 +255,7 @@ async function serve(args, io) {
     hold: /** @type {'first-time' | 'all' | 'none'} */ (hold),
     secret: option('secret'),
     holdRules,
+    proofOfWork: proofOfWork === 'on',
     hideAfterReports: whole('hide-after-reports'),
     notifyWebhook: webhook === undefined ? undefined : String(webhook),
     onError: (error) => io.stderr(`[lapa-comments] ${/** @type {Error} */ (error)?.stack ?? error}\n`),

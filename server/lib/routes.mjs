@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError, invalidField, notFound } from './errors.mjs';
 import { MAX_PAGE_BYTES, parseCursor, repliesPage, threadPage, toWire } from './paging.mjs';
 import { createNotifier } from './notify.mjs';
+import { createProofOfWork } from './pow.mjs';
 import { clientAddress, isTrustedPeer, parseTrustProxy, rateLimitKey } from './proxy.mjs';
 import { createRules } from './rules.mjs';
 import { SqliteStore } from './stores/sqlite.mjs';
@@ -62,7 +63,7 @@ const STATUSES = new Set(['approved', 'pending', 'rejected']);
  *   idempotencyRetentionMs?: number, handleUnknownApi?: boolean, now?: () => number,
  *   articles?: 'allowlist' | 'any' | ((articleId: string) => ({ exists: boolean, open: boolean } | Promise<{ exists: boolean, open: boolean }>)),
  *   onError?: (error: unknown) => void, holdRules?: import('./rules.mjs').HoldRules, notifyWebhook?: string,
- *   hideAfterReports?: number,
+ *   hideAfterReports?: number, proofOfWork?: boolean | import('./pow.mjs').ProofOfWorkOptions,
  * }} CommentServerOptions
  */
 
@@ -79,6 +80,9 @@ export function createCommentServer(options) {
   const trust = parseTrustProxy(opts.trustProxy);
   const publicHosts = new Set((opts.publicHosts ?? []).map((host) => host.toLowerCase()));
   const holdReason = createRules(opts.holdRules);
+  const pow = opts.proofOfWork
+    ? createProofOfWork({ secret: `${storeSecret}\npow`, now: opts.now, maxAgeMs: opts.tokenMaxAgeMs, ...(opts.proofOfWork === true ? {} : opts.proofOfWork) })
+    : null;
   const notify = createNotifier(opts.notifyWebhook, (error) => reportError(error));
   /** @type {Set<Promise<void>>} */
   const notifications = new Set();
@@ -315,7 +319,10 @@ export function createCommentServer(options) {
         link,
       });
     }
-    return { status: 200, body: { open, total, comments: page.comments, next: page.next, token: tokens.issue(articleId) } };
+    /** @type {Record<string, unknown>} */
+    const body = { open, total, comments: page.comments, next: page.next, token: tokens.issue(articleId) };
+    if (pow && open) body.challenge = await pow.issue(articleId);
+    return { status: 200, body };
   }
 
   /** @param {import('node:http').IncomingMessage} req */
@@ -371,12 +378,24 @@ export function createCommentServer(options) {
     // The rules run before the transaction (they may be slow, and hold no locks); an
     // invalid body is left for submit() to refuse in the protocol's order.
     let held = null;
+    /** @type {{ nonce?: string, error?: ApiError }} */
+    const work = {};
     try {
-      held = await holdReason({ ...validateFields(parseJsonObject(body), opts), articleId });
+      const input = parseJsonObject(body);
+      if (pow) {
+        // Checked here, out of the transaction; its verdict is given in the protocol's order.
+        try {
+          work.nonce = await pow.verify(input.altcha, articleId);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          work.error = error;
+        }
+      }
+      held = await holdReason({ ...validateFields(input, opts), articleId });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
     }
-    const result = await store.transaction((tx) => submit(tx, articleId, key, body, client, held));
+    const result = await store.transaction((tx) => submit(tx, articleId, key, body, client, held, work));
     if (result.held) announce({ event: 'held', article: articleId, reason: result.held, comment: result.comment });
     return result;
   }
@@ -407,9 +426,10 @@ export function createCommentServer(options) {
    * @param {Buffer} body
    * @param {string} client
    * @param {string | null} held why the rules hold this comment, if they do
+   * @param {{ nonce?: string, error?: ApiError }} work the proof of work's verdict
    * @returns {Promise<Result & { held?: string, comment?: object }>}
    */
-  async function submit(tx, articleId, key, body, client, held) {
+  async function submit(tx, articleId, key, body, client, held, work) {
     await tx.lockArticle(articleId);
     if (key !== undefined) {
       const prior = await tx.getIdempotent(articleId, key);
@@ -419,6 +439,12 @@ export function createCommentServer(options) {
     const input = parseJsonObject(body);
     const fields = validateFields(input, opts);
     const age = tokens.age(input.token, articleId, now);
+    if (pow) {
+      if (work.error || !work.nonce) throw work.error ?? new ApiError(400, 'invalid_challenge', 'The anti-spam challenge is missing.');
+      if (!(await tx.useChallenge(work.nonce, now))) {
+        throw new ApiError(400, 'invalid_challenge', 'This anti-spam challenge was used already. Reload the form and try again.');
+      }
+    }
     if (isFilled(input.website2) || age < opts.minSubmitMs) {
       throw new ApiError(400, 'spam', 'The submission looks automated. Wait a moment and try again.');
     }
@@ -553,6 +579,7 @@ function resolveOptions(options) {
     holdRules: /** @type {import('./rules.mjs').HoldRules} */ ({}),
     notifyWebhook: /** @type {string | undefined} */ (undefined),
     hideAfterReports: 0,
+    proofOfWork: /** @type {boolean | import('./pow.mjs').ProofOfWorkOptions} */ (true),
   };
   for (const [name, value] of Object.entries(options ?? {})) {
     if (!(name in o)) throw new TypeError(`createCommentServer: unknown option "${name}"`);

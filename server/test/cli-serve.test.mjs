@@ -26,7 +26,7 @@ describe('lapa-comments serve', () => {
   it("serves the protocol for an opened article, allowing only the given origin; '*' only with a warning", async () => {
     const db = join(dir, 'serve.sqlite');
     assert.equal((await cli(['articles', 'open', 'a1', '--db', db])).code, 0);
-    const server = await serve(['--origin', 'https://partner.example', '--db', db, '--min-submit-ms', '0']);
+    const server = await serve(['--origin', 'https://partner.example', '--db', db, '--min-submit-ms', '0', '--proof-of-work', 'off']);
     try {
       const url = `${server.origin}/api/articles/a1/comments`;
       const page = await call(url, { headers: { Origin: 'https://partner.example' } });
@@ -52,7 +52,7 @@ describe('lapa-comments serve', () => {
   it('creates the database and its WAL readable by the owner only, and backs up to a 0600 file', async () => {
     const db = join(dir, 'private', 'comments.sqlite');
     assert.equal((await cli(['articles', 'open', 'a1', '--db', db])).code, 0);
-    const server = await serve(['--origin', 'https://partner.example', '--db', db, '--min-submit-ms', '0']);
+    const server = await serve(['--origin', 'https://partner.example', '--db', db, '--min-submit-ms', '0', '--proof-of-work', 'off']);
     try {
       assert.equal((await postComment(`${server.origin}/api/articles/a1/comments`)).status, 201);
       for (const file of [db, `${db}-wal`]) assert.equal(statSync(file).mode & 0o777, 0o600, file);
@@ -85,6 +85,7 @@ describe('lapa-comments serve', () => {
       LAPA_COMMENTS_ORIGIN: 'https://a.example,https://b.example',
       LAPA_COMMENTS_RATE_LIMIT: '1/60',
       LAPA_COMMENTS_MIN_SUBMIT_MS: '0',
+      LAPA_COMMENTS_PROOF_OF_WORK: 'off',
     });
     try {
       const url = `${server.origin}/api/articles/a1/comments`;

@@ -20,7 +20,7 @@ async function until(check, ms, what, debug) {
 }
 
 async function listen(limits) {
-  const comments = createCommentServer({ allowedOrigins: '*', articles: 'any', rateLimit: false, minSubmitMs: 0 });
+  const comments = createCommentServer({ allowedOrigins: '*', articles: 'any', rateLimit: false, minSubmitMs: 0, proofOfWork: false });
   const listener = createListener((req, res) => {
     if (!comments.handle(req, res)) {
       res.writeHead(404);

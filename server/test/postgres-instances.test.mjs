@@ -34,7 +34,7 @@ describe('two instances on one PostgreSQL', () => {
     cluster = await startPostgres();
     store = await PostgresStore.open(cluster.url());
     for (const id of [...ARTICLES, 'limited']) await store.setArticleState(id, 'open');
-    const args = ['--origin', '*', '--db', cluster.url(), '--min-submit-ms', '0', '--rate-limit', '3/60', '--trust-proxy', 'loopback', '--max-connections-per-address', '256'];
+    const args = ['--origin', '*', '--db', cluster.url(), '--min-submit-ms', '0', '--rate-limit', '3/60', '--trust-proxy', 'loopback', '--max-connections-per-address', '256', '--proof-of-work', 'off'];
     servers = await Promise.all([serve(args), serve(args)]);
     agents = servers.map(() => new Agent({ keepAlive: true, maxSockets: 24 }));
   });

@@ -85,7 +85,7 @@ async function buildLit2Host() {
  * @returns {{ handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean>, comments: ReturnType<typeof createCommentServer>, close(): void }}
  */
 export function createEmbedServer() {
-  const comments = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', onError: () => {} });
+  const comments = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', proofOfWork: false, onError: () => {} });
   const day = 24 * 3_600_000;
   const first = comments.insertComment({ articleId: COMMENTS_ARTICLE, name: 'Ilze Bērziņa', text: 'Thank you for the article!\nWhen does the next round start?', date: new Date(Date.now() - 3 * day) });
   comments.insertComment({ articleId: COMMENTS_ARTICLE, parent: first, name: 'Anna Lindqvist', url: 'https://anna.example.org', text: 'In March, and the sessions are hybrid.', date: new Date(Date.now() - 2 * day) });

@@ -49,8 +49,9 @@ async function instance(name) {
       tempDir ??= mkdtempSync(join(tmpdir(), 'lapa-comment-box-'));
       dbPath = join(tempDir, `comments-${Date.now()}.sqlite`);
     }
-    // Every site and every article id: tests make a fresh article each.
-    server = createCommentServer({ allowedOrigins: '*', articles: 'any', ...INSTANCES[name], dbPath, onError: (error) => console.error('[comments test server]', error) });
+    // Every site and every article id (tests make a fresh article each); no proof of
+    // work until <comment-box> solves challenges.
+    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: false, ...INSTANCES[name], dbPath, onError: (error) => console.error('[comments test server]', error) });
     instances.set(name, server);
   }
   return server;

@@ -168,7 +168,7 @@ let server;
 async function commentServer() {
   if (!server) {
     const { createCommentServer } = await import('../../server/lib/index.mjs');
-    server = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', dbPath: ':memory:', onError: (error) => console.error('[faults server]', error) });
+    server = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', proofOfWork: false, dbPath: ':memory:', onError: (error) => console.error('[faults server]', error) });
     process.once('exit', () => server.close());
   }
   return server;

@@ -58,6 +58,11 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 CREATE INDEX IF NOT EXISTS idempotency_by_age     ON idempotency (created_at);
 CREATE INDEX IF NOT EXISTS idempotency_by_comment ON idempotency (comment_id);
+CREATE TABLE IF NOT EXISTS used_challenges (
+  nonce text PRIMARY KEY,
+  at    bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS used_challenges_by_age ON used_challenges (at);
 CREATE TABLE IF NOT EXISTS reports (
   id         bigserial PRIMARY KEY,
   comment_id bigint NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
@@ -224,10 +229,17 @@ class PgOps {
     return id === undefined ? this.all('SELECT * FROM reports ORDER BY id') : this.all('SELECT * FROM reports WHERE comment_id = $1 ORDER BY id', [id]);
   }
 
+  /** @param {string} nonce @param {number} at */
+  async useChallenge(nonce, at) {
+    const result = await this.db.query('INSERT INTO used_challenges (nonce, at) VALUES ($1, $2) ON CONFLICT (nonce) DO NOTHING', [nonce, at]);
+    return result.rowCount === 1;
+  }
+
   /** @param {number} hitsBefore @param {number} keysBefore */
   async purge(hitsBefore, keysBefore) {
     await this.db.query('DELETE FROM rate_limit_hits WHERE at <= $1', [hitsBefore]);
     await this.db.query('DELETE FROM idempotency WHERE created_at <= $1', [keysBefore]);
+    await this.db.query('DELETE FROM used_challenges WHERE at <= $1', [keysBefore]);
   }
 
   /** @param {string[]} ids @param {string} status */

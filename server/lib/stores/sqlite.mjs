@@ -66,6 +66,13 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE INDEX IF NOT EXISTS idempotency_by_age     ON idempotency (created_at);
 CREATE INDEX IF NOT EXISTS idempotency_by_comment ON idempotency (comment_id);
 
+-- Proof-of-work challenges already used, so each is accepted once.
+CREATE TABLE IF NOT EXISTS used_challenges (
+  nonce TEXT    PRIMARY KEY,
+  at    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS used_challenges_by_age ON used_challenges (at);
+
 -- Readers' reports of a comment (notice and action). The contact is optional and is
 -- erased with the rest of that email's data.
 CREATE TABLE IF NOT EXISTS reports (
@@ -317,10 +324,16 @@ export class SqliteStore {
     return id === undefined ? this.sql.allReports.all() : this.sql.reportsOf.all(Number(id));
   }
 
+  /** @param {string} nonce @param {number} at @returns {boolean} false: used before */
+  useChallenge(nonce, at) {
+    return this.sql.useChallenge.run(nonce, at).changes === 1;
+  }
+
   /** @param {number} hitsBefore @param {number} keysBefore */
   purge(hitsBefore, keysBefore) {
     this.sql.purgeHits.run(hitsBefore);
     this.sql.purgeIdempotency.run(keysBefore);
+    this.sql.purgeChallenges.run(keysBefore);
   }
 
   // ---- moderation -------------------------------------------------------------------
@@ -503,6 +516,8 @@ function prepare(db) {
     threadAll: p(`SELECT id, article_id, parent_id, status, thread_id, visible FROM comments
       WHERE thread_id IN (SELECT value FROM json_each(?))`),
     updateTree: p('UPDATE comments SET thread_id = ?, visible = ? WHERE id = ?'),
+    useChallenge: p('INSERT INTO used_challenges (nonce, at) VALUES (?, ?) ON CONFLICT (nonce) DO NOTHING'),
+    purgeChallenges: p('DELETE FROM used_challenges WHERE at <= ?'),
     addReport: p('INSERT INTO reports (comment_id, article_id, reason, text, contact, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
     countReports: p('SELECT count(*) AS n FROM reports WHERE comment_id = ?'),
     reportsOf: p('SELECT * FROM reports WHERE comment_id = ? ORDER BY id'),

@@ -44,8 +44,8 @@ async function postgresStore() {
 
 /**
  * Starts a comments server on 127.0.0.1 and a free port. `now` is a controllable clock.
- * Defaults suit most tests: no minimum submit time, no rate limit, every site and every
- * article allowed (the allowlist and origin checks have tests of their own).
+ * Defaults suit most tests: no minimum submit time, no rate limit, no proof of work, every
+ * site and every article allowed (each of those has tests of its own).
  */
 export async function startServer(options = {}, { onRequest } = {}) {
   const clock = { now: START };
@@ -56,6 +56,7 @@ export async function startServer(options = {}, { onRequest } = {}) {
     rateLimit: false,
     allowedOrigins: '*',
     articles: 'any',
+    proofOfWork: false,
     now: () => clock.now,
     ...options,
   });

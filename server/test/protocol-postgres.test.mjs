@@ -18,3 +18,18 @@ it('really runs them on PostgreSQL', async () => {
     await server.close();
   }
 });
+
+it('reads the first page in index order, without sorting an article’s threads', async () => {
+  const server = await startServer();
+  try {
+    const plan = await server.sql(
+      "EXPLAIN SELECT id FROM comments WHERE article_id = ? AND parent_id IS NULL AND visible = 1 ORDER BY created_at ASC, id ASC LIMIT 21 OFFSET 0",
+      'a1',
+    );
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    assert.match(text, /comments_root_order/);
+    assert.doesNotMatch(text, /Sort/);
+  } finally {
+    await server.close();
+  }
+});

@@ -41,7 +41,9 @@ CREATE TABLE IF NOT EXISTS comments (
   author_key   text NOT NULL,
   text_key     text NOT NULL
 );
-CREATE INDEX IF NOT EXISTS comments_roots     ON comments (article_id, parent_id, visible, created_at, id);
+-- Partial, because PostgreSQL does not read index order past an IS NULL condition: with
+-- parent_id in the key, the first page of a large article was a sort of all its threads.
+CREATE INDEX IF NOT EXISTS comments_root_order ON comments (article_id, visible, created_at, id) WHERE parent_id IS NULL;
 CREATE INDEX IF NOT EXISTS comments_by_thread ON comments (thread_id, visible);
 CREATE INDEX IF NOT EXISTS comments_by_parent ON comments (parent_id);
 CREATE INDEX IF NOT EXISTS comments_by_email  ON comments (author_email);

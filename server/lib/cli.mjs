@@ -6,6 +6,7 @@
 import { scryptSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createAdmin } from './admin.mjs';
 import { createListener, LIMIT_DEFAULTS } from './http.mjs';
 import { createCommentServer } from './routes.mjs';
 import { openStore } from './stores/index.mjs';
@@ -47,6 +48,7 @@ const USAGE = `Usage: lapa-comments <command> [options]
 
 Commands:
   serve                               serve the comments protocol at /api/articles/<id>/comments
+                                      and the moderation page at /admin/
   moderate list [--all | --status S]  pending comments (--all: every comment, pending first)
   moderate reports [ID]                readers' reports (of one comment)
   moderate approve|reject|spam|delete ID...
@@ -260,8 +262,9 @@ async function serve(args, io) {
     notifyWebhook: webhook === undefined ? undefined : String(webhook),
     onError: (error) => io.stderr(`[lapa-comments] ${/** @type {Error} */ (error)?.stack ?? error}\n`),
   });
+  const admin = createAdmin({ store, trustProxy, onError: (error) => io.stderr(`[lapa-comments admin] ${/** @type {Error} */ (error)?.stack ?? error}\n`) });
   const listener = createListener((req, res) => {
-    if (comments.handle(req, res)) return;
+    if (comments.handle(req, res) || admin.handle(req, res)) return;
     req.resume();
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     res.end('Not found. The comments are at /api/articles/<id>/comments\n');

@@ -8,3 +8,4 @@ export { SqliteStore } from './stores/sqlite.mjs';
 export { MAX_PAGE_BYTES } from './paging.mjs';
 export { parseTrustProxy, clientAddress } from './proxy.mjs';
 export { main } from './cli.mjs';
+export { createAdmin } from './admin.mjs';

@@ -1,0 +1,175 @@
+// The moderation page at /admin/: sign-in (scrypt, rate limited), the session cookie's
+// attributes, CSRF refusals, and the page itself in a real Chromium: sign in, see the
+// held comments with their emails, approve one, in English and in Latvian.
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { createAdmin } from '../lib/admin.mjs';
+import { hashPassword } from '../lib/cli.mjs';
+import { createListener } from '../lib/http.mjs';
+import { createCommentServer } from '../lib/routes.mjs';
+import { SqliteStore } from '../lib/stores/sqlite.mjs';
+import { launch } from '../../test/embed/browser.mjs';
+
+const PASSWORD = 'correct horse battery staple';
+
+async function startAdmin() {
+  const store = new SqliteStore(':memory:');
+  store.setMeta('admin_password', hashPassword(PASSWORD));
+  const comments = createCommentServer({ store, allowedOrigins: '*', articles: 'any', proofOfWork: false, rateLimit: false, minSubmitMs: 0 });
+  const admin = createAdmin({ store, onError: (error) => console.error(error) });
+  const listener = createListener((req, res) => {
+    if (comments.handle(req, res) || admin.handle(req, res)) return;
+    res.writeHead(404);
+    res.end();
+  });
+  const { port } = await listener.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+  const ids = {
+    held: store.insertComment({ articleId: 'a1', name: 'Ilze', email: 'ilze@mail.test', url: 'https://ilze.example', text: 'Gaida apstiprinājumu.', status: 'pending' }),
+    other: store.insertComment({ articleId: 'a2', name: 'Erik', email: 'erik@mail.test', text: 'Väntar också.', status: 'pending' }),
+  };
+  return {
+    store,
+    origin,
+    ids,
+    /** fetch against the server; same-origin headers unless told otherwise */
+    request: (path, { method = 'GET', body, headers = {}, cookie } = {}) =>
+      fetch(`${origin}${path}`, {
+        method,
+        headers: { Origin: origin, ...(body ? { 'Content-Type': 'application/json' } : {}), ...(cookie ? { Cookie: cookie } : {}), ...headers },
+        body: body ? JSON.stringify(body) : undefined,
+        redirect: 'manual',
+      }),
+    async close() {
+      await listener.close();
+      store.close();
+    },
+  };
+}
+
+describe('the moderation page', () => {
+  let server;
+  before(async () => {
+    server = await startAdmin();
+  });
+  after(() => server.close());
+
+  it('refuses the API until signed in', async () => {
+    assert.equal((await server.request('/admin/api/comments')).status, 401);
+    assert.equal((await server.request('/admin/api/moderate', { method: 'POST', body: { action: 'approve', ids: [server.ids.held] } })).status, 401);
+  });
+
+  it('signs in with the password only, with an HttpOnly SameSite=Strict cookie (Secure but on 127.0.0.1)', async () => {
+    const wrong = await server.request('/admin/api/session', { method: 'POST', body: { password: 'guess' } });
+    assert.equal(wrong.status, 401);
+    const right = await server.request('/admin/api/session', { method: 'POST', body: { password: PASSWORD } });
+    assert.equal(right.status, 200);
+    const cookie = right.headers.get('set-cookie');
+    assert.match(cookie, /^lapa_admin=[0-9]+\.[A-Za-z0-9_-]{43}; Path=\/admin; Max-Age=43200; HttpOnly; SameSite=Strict$/);
+    // fetch cannot set Host; a plain request can, as a proxy would.
+    const named = await new Promise((resolve, reject) => {
+      const body = JSON.stringify({ password: PASSWORD });
+      const req = httpRequest(`${server.origin}/admin/api/session`, { method: 'POST', headers: { Host: 'comments.example.org', Origin: 'https://comments.example.org', 'Content-Type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    assert.equal(named.statusCode, 200);
+    assert.match(named.headers['set-cookie'][0], /; Secure$/, 'Secure everywhere but plain HTTP on 127.0.0.1');
+  });
+
+  it('refuses state changes without the CSRF token or from another origin', async () => {
+    const signedIn = await server.request('/admin/api/session', { method: 'POST', body: { password: PASSWORD } });
+    const cookie = signedIn.headers.get('set-cookie').split(';')[0];
+    const { csrf } = await signedIn.json();
+    const body = { action: 'reject', ids: [server.ids.other] };
+    const noToken = await server.request('/admin/api/moderate', { method: 'POST', body, cookie });
+    assert.equal(noToken.status, 403);
+    const crossSite = await server.request('/admin/api/moderate', { method: 'POST', body, cookie, headers: { 'X-CSRF-Token': csrf, Origin: 'https://evil.example' } });
+    assert.equal(crossSite.status, 403);
+    const fetchMeta = await server.request('/admin/api/moderate', { method: 'POST', body, cookie, headers: { 'X-CSRF-Token': csrf, 'Sec-Fetch-Site': 'cross-site' } });
+    assert.equal(fetchMeta.status, 403);
+    const loginCsrf = await server.request('/admin/api/session', { method: 'POST', body: { password: PASSWORD }, headers: { Origin: 'https://evil.example' } });
+    assert.equal(loginCsrf.status, 403);
+    assert.equal(server.store.getComment(server.ids.other).status, 'pending', 'nothing changed');
+    const forged = await server.request('/admin/api/comments', { cookie: cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    assert.equal(forged.status, 401);
+  });
+
+  it('rate-limits failed sign-ins per client address', async () => {
+    const own = await startAdmin();
+    try {
+      const statuses = [];
+      for (let i = 0; i < 7; i++) statuses.push((await own.request('/admin/api/session', { method: 'POST', body: { password: `guess ${i}` } })).status);
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
+      const right = await own.request('/admin/api/session', { method: 'POST', body: { password: PASSWORD } });
+      assert.equal(right.status, 429, 'even the right password waits');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('serves the page under a strict CSP', async () => {
+    const page = await server.request('/admin/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy'), /script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
+    assert.match(await page.text(), /<lapa-admin><\/lapa-admin>/);
+    assert.equal((await server.request('/admin/vendor/lit/../../../package.json')).status, 404);
+  });
+});
+
+describe('the moderation page in Chromium', () => {
+  let server;
+  let browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startAdmin(), launch()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [lang, signIn, approve] of [
+    ['en', 'Sign in', 'Approve'],
+    ['lv', 'Ienākt', 'Apstiprināt'],
+  ]) {
+    it(`signs in, lists held comments with their emails and approves one (${lang})`, { timeout: 60_000 }, async () => {
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        const problems = [];
+        page.on('pageerror', (error) => problems.push(String(error)));
+        page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+        await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
+        await page.goto(`${server.origin}/admin/`);
+        const button = await page.waitForSelector(`lapa-admin >>> form button`);
+        assert.equal(await button.evaluate((b) => b.textContent.trim()), signIn);
+        await page.type('lapa-admin >>> input[name=password]', PASSWORD);
+        await button.click();
+        const inShadow = (selector) => page.waitForFunction((s) => document.querySelector('lapa-admin').shadowRoot.querySelector(s), {}, selector);
+        await inShadow(`tr[data-id="${server.ids.held}"]`);
+        const emails = await page.evaluate(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('td.email')].map((c) => c.textContent));
+        assert.ok(emails.includes('ilze@mail.test'), emails.join());
+        if (lang === 'lv') {
+          const row = await inShadow(`tr[data-id="${server.ids.held}"] button`);
+          assert.equal(await row.evaluate((b) => b.textContent.trim()), approve);
+          await row.click();
+          await page.waitForFunction(
+            (id) => !document.querySelector('lapa-admin').shadowRoot.querySelector(`tr[data-id="${id}"]`),
+            {},
+            server.ids.held,
+          );
+          assert.equal(server.store.getComment(server.ids.held).status, 'approved');
+          assert.equal(server.store.count('a1'), 1);
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

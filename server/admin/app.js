@@ -20,7 +20,7 @@ const MESSAGES = {
     selectAll: 'Select all',
     select: 'Select',
     approve: 'Approve', reject: 'Reject', markSpam: 'Spam', delete: 'Delete',
-    article: 'Article', author: 'Author', email: 'Email', website: 'Website', text: 'Comment', date: 'Date', reports: 'Reports',
+    article: 'Article', author: 'Author', email: 'Email', address: 'Address', website: 'Website', text: 'Comment', date: 'Date', reports: 'Reports',
     reply: 'Reply to', done: (n) => `${n} ${n === 1 ? 'comment' : 'comments'} done.`,
   },
   lv: {
@@ -38,7 +38,7 @@ const MESSAGES = {
     selectAll: 'Atlasīt visus',
     select: 'Atlasīt',
     approve: 'Apstiprināt', reject: 'Noraidīt', markSpam: 'Mēstule', delete: 'Dzēst',
-    article: 'Raksts', author: 'Autors', email: 'E-pasts', website: 'Tīmekļa vietne', text: 'Komentārs', date: 'Datums', reports: 'Ziņojumi',
+    article: 'Raksts', author: 'Autors', email: 'E-pasts', address: 'Adrese', website: 'Tīmekļa vietne', text: 'Komentārs', date: 'Datums', reports: 'Ziņojumi',
     reply: 'Atbilde uz', done: (n) => `Komentāri apstrādāti: ${n}.`,
   },
   sv: {
@@ -56,7 +56,7 @@ const MESSAGES = {
     selectAll: 'Markera alla',
     select: 'Markera',
     approve: 'Godkänn', reject: 'Avvisa', markSpam: 'Skräp', delete: 'Radera',
-    article: 'Artikel', author: 'Författare', email: 'E-post', website: 'Webbplats', text: 'Kommentar', date: 'Datum', reports: 'Anmälningar',
+    article: 'Artikel', author: 'Författare', email: 'E-post', address: 'Adress', website: 'Webbplats', text: 'Kommentar', date: 'Datum', reports: 'Anmälningar',
     reply: 'Svar på', done: (n) => `${n} ${n === 1 ? 'kommentar' : 'kommentarer'} klara.`,
   },
   ka: {
@@ -74,7 +74,7 @@ const MESSAGES = {
     selectAll: 'ყველას მონიშვნა',
     select: 'მონიშვნა',
     approve: 'დამტკიცება', reject: 'უარყოფა', markSpam: 'სპამი', delete: 'წაშლა',
-    article: 'სტატია', author: 'ავტორი', email: 'ელფოსტა', website: 'ვებგვერდი', text: 'კომენტარი', date: 'თარიღი', reports: 'საჩივრები',
+    article: 'სტატია', author: 'ავტორი', email: 'ელფოსტა', address: 'მისამართი', website: 'ვებგვერდი', text: 'კომენტარი', date: 'თარიღი', reports: 'საჩივრები',
     reply: 'პასუხი', done: (n) => `დამუშავდა კომენტარები: ${n}.`,
   },
 };
@@ -251,7 +251,7 @@ export class LapaAdminElement extends LitElement {
                   <thead><tr>
                     <th><input type="checkbox" aria-label=${t.selectAll} .checked=${this.selected.size === this.comments.length}
                       @change=${(e) => (this.selected = e.target.checked ? new Set(this.comments.map((c) => c.id)) : new Set())}></th>
-                    <th>${t.article}</th><th>${t.author}</th><th>${t.email}</th><th>${t.website}</th><th>${t.text}</th><th>${t.date}</th><th>${t.reports}</th><th></th>
+                    <th>${t.article}</th><th>${t.author}</th><th>${t.email}</th><th>${t.address}</th><th>${t.website}</th><th>${t.text}</th><th>${t.date}</th><th>${t.reports}</th><th></th>
                   </tr></thead>
                   <tbody>
                     ${this.comments.map(
@@ -260,6 +260,7 @@ export class LapaAdminElement extends LitElement {
                         <td>${c.article}${c.parent ? html`<br><small>${t.reply} ${c.parent}</small>` : nothing}</td>
                         <td><bdi>${c.name}</bdi></td>
                         <td class="email">${c.email}</td>
+                        <td class="address">${c.address ?? ''}</td>
                         <td>${c.url ? html`<bdi>${c.url}</bdi>` : nothing}</td>
                         <td class="text" dir="auto">${c.text}</td>
                         <td><time datetime=${c.date}>${dates.format(new Date(c.date))}</time></td>

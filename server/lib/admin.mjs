@@ -225,6 +225,7 @@ export function createAdmin({ store, now = () => Date.now(), trustProxy, onError
         name: row.author_name,
         email: row.author_email,
         url: row.author_url,
+        address: row.client_address ?? null,
         text: row.text,
         status: row.status,
         date: row.created_at,

@@ -372,7 +372,8 @@ export function createCommentServer(options) {
     if (!isJsonContentType(req.headers['content-type'])) {
       throw new ApiError(415, 'unsupported_media_type', 'Send the comment as application/json.');
     }
-    const client = rateLimitKey(clientAddress(req, trust));
+    const address = clientAddress(req, trust);
+    const client = rateLimitKey(address);
     const body = await readBody(req, opts.maxBodyBytes);
     if (body === null) return null;
     // The rules run before the transaction (they may be slow, and hold no locks); an
@@ -395,7 +396,7 @@ export function createCommentServer(options) {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
     }
-    const result = await store.transaction((tx) => submit(tx, articleId, key, body, client, held, work));
+    const result = await store.transaction((tx) => submit(tx, articleId, key, body, { client, address }, held, work));
     if (result.held) announce({ event: 'held', article: articleId, reason: result.held, comment: result.comment });
     return result;
   }
@@ -424,12 +425,12 @@ export function createCommentServer(options) {
    * @param {string} articleId
    * @param {string | undefined} key
    * @param {Buffer} body
-   * @param {string} client
+   * @param {{ client: string, address: string }} from the rate-limit key and the address itself
    * @param {string | null} held why the rules hold this comment, if they do
    * @param {{ nonce?: string, error?: ApiError }} work the proof of work's verdict
    * @returns {Promise<Result & { held?: string, comment?: object }>}
    */
-  async function submit(tx, articleId, key, body, client, held, work) {
+  async function submit(tx, articleId, key, body, { client, address }, held, work) {
     await tx.lockArticle(articleId);
     if (key !== undefined) {
       const prior = await tx.getIdempotent(articleId, key);
@@ -480,6 +481,8 @@ export function createCommentServer(options) {
       status,
       createdAt: new Date(now).toISOString(),
       authorKey: author,
+      // Moderators see where a held comment came from; a published one keeps no address.
+      clientAddress: status === 'pending' ? address : null,
     });
     if (opts.rateLimit) await tx.addHit(client, fields.email, now);
     // Only stored comments are remembered: an answer that stored nothing (an invalid

@@ -10,13 +10,14 @@ import { createListener } from '../lib/http.mjs';
 import { createCommentServer } from '../lib/routes.mjs';
 import { SqliteStore } from '../lib/stores/sqlite.mjs';
 import { launch } from '../../test/embed/browser.mjs';
+import { EMAIL_DOMAIN, postComment } from './support/comments-api.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 
 async function startAdmin() {
   const store = new SqliteStore(':memory:');
   store.setMeta('admin_password', hashPassword(PASSWORD));
-  const comments = createCommentServer({ store, allowedOrigins: '*', articles: 'any', proofOfWork: false, rateLimit: false, minSubmitMs: 0 });
+  const comments = createCommentServer({ store, allowedOrigins: '*', articles: 'any', proofOfWork: false, rateLimit: false, minSubmitMs: 0, holdAll: true, trustProxy: 'loopback' });
   const admin = createAdmin({ store, onError: (error) => console.error(error) });
   const listener = createListener((req, res) => {
     if (comments.handle(req, res) || admin.handle(req, res)) return;
@@ -110,6 +111,22 @@ describe('the moderation page', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('shows where a held comment came from, and forgets it once the comment is moderated', async () => {
+    const url = `${server.origin}/api/articles/a3/comments`;
+    const posted = await postComment(url, { text: 'From somewhere.' }, { headers: { 'X-Forwarded-For': '203.0.113.44' } });
+    assert.equal(posted.json.status, 'pending');
+    const signedIn = await server.request('/admin/api/session', { method: 'POST', body: { password: PASSWORD } });
+    const cookie = signedIn.headers.get('set-cookie').split(';')[0];
+    const { csrf } = await signedIn.json();
+    const listed = await (await server.request('/admin/api/comments', { cookie })).json();
+    const row = listed.comments.find((c) => c.id === posted.json.comment.id);
+    assert.equal(row.address, '203.0.113.44');
+    assert.equal(row.email, `anna@${EMAIL_DOMAIN}`);
+    const approved = await server.request('/admin/api/moderate', { method: 'POST', body: { action: 'approve', ids: [row.id] }, cookie, headers: { 'X-CSRF-Token': csrf } });
+    assert.equal(approved.status, 200);
+    assert.equal(server.store.db.prepare('SELECT client_address FROM comments WHERE id = ?').get(Number(row.id)).client_address, null);
   });
 
   it('serves the page under a strict CSP', async () => {

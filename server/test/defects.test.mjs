@@ -329,6 +329,23 @@ describe('11: nothing is open by default', () => {
   });
 });
 
+describe('client addresses', () => {
+  it('keeps the address of a held comment only until the address retention period ends', async () => {
+    await withServer({ holdAll: true, trustProxy: 'loopback', clientAddressRetentionMs: MINUTE }, async (server) => {
+      const held = await postComment(server.url(), {}, from('203.0.113.9'));
+      const address = () => server.comments.db.prepare('SELECT client_address FROM comments WHERE id = ?').get(Number(held.json.comment.id)).client_address;
+      assert.equal(address(), '203.0.113.9');
+      server.clock.now += 2 * MINUTE;
+      await server.comments.purgeExpired();
+      assert.equal(address(), null);
+    });
+    await withServer({ trustProxy: 'loopback' }, async (server) => {
+      const published = await postComment(server.url(), {}, from('203.0.113.9'));
+      assert.equal(server.comments.db.prepare('SELECT client_address FROM comments WHERE id = ?').get(Number(published.json.comment.id)).client_address, null);
+    });
+  });
+});
+
 describe('protocol v1.1 answers', () => {
   it('match the schema, replies_next included', async () => {
     await withServer({ maxPageBytes: 4096 + 2000 }, async (server) => {

@@ -80,7 +80,7 @@ describe('upgrading a schema 1 database', () => {
         { id: 'a1', state: 'open', total: 2 },
         { id: 'old-closed', state: 'closed', total: 1 },
       ]);
-      assert.equal(store.db.pragma('user_version', { simple: true }), 2);
+      assert.equal(store.db.pragma('user_version', { simple: true }), 3);
       const server = await startServer({ store, articles: 'allowlist' });
       try {
         const { json } = await call(server.url('a1'));

@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS comments (
   author_key   text NOT NULL,
   text_key     text NOT NULL
 );
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS client_address text;
+CREATE INDEX IF NOT EXISTS comments_with_address ON comments (created_at) WHERE client_address IS NOT NULL;
 -- Partial, because PostgreSQL does not read index order past an IS NULL condition: with
 -- parent_id in the key, the first page of a large article was a sort of all its threads.
 CREATE INDEX IF NOT EXISTS comments_root_order ON comments (article_id, visible, created_at, id) WHERE parent_id IS NULL;
@@ -163,8 +165,8 @@ class PgOps {
     const { id } = await this.one("SELECT nextval(pg_get_serial_sequence('comments', 'id')) AS id");
     await this.db.query(
       `INSERT INTO comments (id, article_id, parent_id, thread_id, author_name, author_email, author_url, text, status,
-         created_at, visible, wire_bytes, author_key, text_key)
-       VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         created_at, visible, wire_bytes, author_key, text_key, client_address)
+       VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15)`,
       [
         c.articleId,
         parent ? parent.id : null,
@@ -180,6 +182,7 @@ class PgOps {
         c.authorKey,
         textKey(duplicateKey(c.text)),
         id,
+        c.clientAddress ?? null,
       ],
     );
     if (visible) {
@@ -242,6 +245,7 @@ class PgOps {
     await this.db.query('DELETE FROM rate_limit_hits WHERE at <= $1', [hitsBefore]);
     await this.db.query('DELETE FROM idempotency WHERE created_at <= $1', [keysBefore]);
     await this.db.query('DELETE FROM used_challenges WHERE at <= $1', [keysBefore]);
+    await this.db.query('UPDATE comments SET client_address = NULL WHERE client_address IS NOT NULL AND created_at <= $1', [new Date(hitsBefore).toISOString()]);
   }
 
   /** @param {string[]} ids @param {string} status */
@@ -251,7 +255,7 @@ class PgOps {
     for (const id of ids) {
       const row = await this.getComment(id);
       if (!row) throw new Error(`There is no comment ${id}; nothing was changed.`);
-      await this.db.query('UPDATE comments SET status = $1 WHERE id = $2', [status, id]);
+      await this.db.query('UPDATE comments SET status = $1, client_address = NULL WHERE id = $2', [status, id]);
       threads.add(String(row.thread_id));
       articles.add(row.article_id);
     }
@@ -462,6 +466,7 @@ export class PostgresStore extends PgOps {
         text: row.text,
         status: row.status,
         date: row.created_at,
+        address: row.client_address,
       })),
       rate_limit_entries: hits.map((row) => ({ client: row.client, at: Number(row.at) })),
       reports: await this.all('SELECT comment_id, article_id, reason, text, created_at FROM reports WHERE contact = $1 ORDER BY id', [email]),

@@ -11,7 +11,7 @@ import { planThreads, wireBytes } from '../paging.mjs';
 import { duplicateKey } from '../validation.mjs';
 import { textKey } from '../tokens.mjs';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const COLUMNS = 'id, article_id, parent_id, thread_id, author_name, author_url, text, status, created_at, visible, wire_bytes';
 
@@ -43,7 +43,9 @@ CREATE TABLE IF NOT EXISTS comments (
   visible      INTEGER NOT NULL,  -- approved, and so is every ancestor: listed
   wire_bytes   INTEGER NOT NULL,  -- its size in an answer, for the page budget
   author_key   TEXT    NOT NULL,  -- keyed hash of email and network (see tokens.mjs)
-  text_key     TEXT    NOT NULL   -- hash of the text's duplicate key
+  text_key     TEXT    NOT NULL,  -- hash of the text's duplicate key
+  client_address TEXT             -- where a comment came from, shown to moderators; cleared
+                                  -- once moderated or after the address retention period
 );
 CREATE INDEX IF NOT EXISTS comments_roots     ON comments (article_id, parent_id, visible, created_at, id);
 CREATE INDEX IF NOT EXISTS comments_by_thread ON comments (thread_id, visible);
@@ -52,6 +54,7 @@ CREATE INDEX IF NOT EXISTS comments_by_email  ON comments (author_email);
 CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author_key, status);
 CREATE INDEX IF NOT EXISTS comments_by_text   ON comments (article_id, author_key, text_key);
 CREATE INDEX IF NOT EXISTS comments_by_status ON comments (status, created_at);
+CREATE INDEX IF NOT EXISTS comments_with_address ON comments (created_at) WHERE client_address IS NOT NULL;
 
 -- Which comment an (article, Idempotency-Key) stored; a replay shows that comment as it
 -- is now. Deleting or erasing the comment deletes its keys with it.
@@ -103,7 +106,7 @@ CREATE INDEX IF NOT EXISTS rate_limit_hits_by_email  ON rate_limit_hits (email);
 /**
  * @typedef {import('../paging.mjs').CommentRow} CommentRow
  * @typedef {{ articleId: string, parentId: string | null, name: string, email: string, url: string | null,
- *   text: string, status: string, createdAt: string, authorKey: string }} NewComment
+ *   text: string, status: string, createdAt: string, authorKey: string, clientAddress?: string | null }} NewComment
  */
 
 export class SqliteStore {
@@ -136,6 +139,10 @@ export class SqliteStore {
       if (mustExist && version === 0) throw new Error(`${path} is not a comments database`);
       if (version > SCHEMA_VERSION) throw new Error(`${path} has schema version ${version}; this code knows ${SCHEMA_VERSION}`);
       if (version === 1) migrateFromV1(db);
+      // Schema 2 databases made before comments kept their address for moderators.
+      if (version === 2 && !db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get('comments', 'client_address')) {
+        db.exec('ALTER TABLE comments ADD COLUMN client_address TEXT');
+      }
       db.exec(SCHEMA);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (error) {
@@ -289,6 +296,7 @@ export class SqliteStore {
       wire_bytes: wireBytes({ parent_id: c.parentId, author_name: c.name, author_url: c.url, text: c.text, created_at: c.createdAt }),
       author_key: c.authorKey,
       text_key: textKey(duplicateKey(c.text)),
+      client_address: c.clientAddress ?? null,
     });
     if (!parent) this.sql.setOwnThread.run(lastInsertRowid);
     if (visible) this.sql.countUp.run(c.articleId);
@@ -334,6 +342,7 @@ export class SqliteStore {
     this.sql.purgeHits.run(hitsBefore);
     this.sql.purgeIdempotency.run(keysBefore);
     this.sql.purgeChallenges.run(keysBefore);
+    this.sql.purgeAddresses.run(new Date(hitsBefore).toISOString());
   }
 
   // ---- moderation -------------------------------------------------------------------
@@ -355,6 +364,7 @@ export class SqliteStore {
         const row = this.getComment(id);
         if (!row) throw new Error(`There is no comment ${id}; nothing was changed.`);
         this.sql.setStatus.run(status, Number(id));
+        this.sql.forgetAddress.run(Number(id));
         threads.add(Number(row.thread_id));
         articles.add(row.article_id);
       }
@@ -409,6 +419,7 @@ export class SqliteStore {
         text: row.text,
         status: row.status,
         date: row.created_at,
+        address: row.client_address,
       })),
       rate_limit_entries: this.sql.hitsByEmail.all(email),
       reports: this.sql.reportsByContact.all(email),
@@ -498,9 +509,11 @@ function prepare(db) {
     isDuplicate: p("SELECT 1 FROM comments WHERE article_id = ? AND author_key = ? AND text_key = ? AND author_key <> '' LIMIT 1"),
     isKnownAuthor: p("SELECT 1 FROM comments WHERE author_key = ? AND status = 'approved' AND author_key <> '' LIMIT 1"),
     insert: p(`INSERT INTO comments (article_id, parent_id, thread_id, author_name, author_email, author_url, text, status,
-        created_at, visible, wire_bytes, author_key, text_key)
+        created_at, visible, wire_bytes, author_key, text_key, client_address)
       VALUES (@article_id, @parent_id, @thread_id, @author_name, @author_email, @author_url, @text, @status,
-        @created_at, @visible, @wire_bytes, @author_key, @text_key)`),
+        @created_at, @visible, @wire_bytes, @author_key, @text_key, @client_address)`),
+    forgetAddress: p('UPDATE comments SET client_address = NULL WHERE id = ?'),
+    purgeAddresses: p('UPDATE comments SET client_address = NULL WHERE client_address IS NOT NULL AND created_at <= ?'),
     setOwnThread: p('UPDATE comments SET thread_id = id WHERE id = ?'),
     countUp: p(`INSERT INTO articles (article_id, state, visible_count) VALUES (?, 'unlisted', 1)
       ON CONFLICT (article_id) DO UPDATE SET visible_count = visible_count + 1`),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SqliteStore } from '../lib/stores/sqlite.mjs';
 import { SERVE_OPTIONS } from '../lib/cli.mjs';
-import { cli, serve } from './support/cli.mjs';
+import { cli, cliWithInput, serve } from './support/cli.mjs';
 import { call, postComment } from './support/comments-api.mjs';
 
 describe('lapa-comments serve', () => {
@@ -101,6 +101,58 @@ describe('lapa-comments serve', () => {
     for (const args of [['--rate-limit', 'fast'], ['--hold', 'some'], ['--trust-proxy', 'example.org'], ['--port', 'http'], ['--origin', 'partner.example']]) {
       const { code } = await cli(['serve', '--origin', 'https://p.example', '--db', join(dir, 'x.sqlite'), ...args]);
       assert.equal(code, 2, args.join(' '));
+    }
+  });
+});
+
+describe('admin-password and the moderation page of lapa-comments serve', () => {
+  it('stores the password read from stdin as an scrypt hash, and the served /admin/ signs in with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapa-admin-cli-'));
+    try {
+      const db = join(dir, 'c.sqlite');
+      const short = await cliWithInput(['admin-password', '--db', db], 'short\n');
+      assert.equal(short.code, 1);
+      assert.match(short.stderr, /at least 12 characters/);
+      const set = await cliWithInput(['admin-password', '--db', db], 'a long enough passphrase\n');
+      assert.equal(set.code, 0, set.stderr);
+      const store = new SqliteStore(db);
+      assert.match(store.getMeta('admin_password'), /^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+      store.close();
+      const server = await serve(['--origin', 'https://partner.example', '--db', db]);
+      try {
+        const signIn = (password) =>
+          fetch(`${server.origin}/admin/api/session`, { method: 'POST', headers: { Origin: server.origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
+        assert.equal((await signIn('wrong password here')).status, 401);
+        assert.equal((await signIn('a long enough passphrase')).status, 200);
+        assert.equal((await fetch(`${server.origin}/admin/`)).status, 200);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('marks comments as spam and lists reports from the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapa-spam-'));
+    try {
+      const db = join(dir, 'c.sqlite');
+      const store = new SqliteStore(db);
+      const id = store.insertComment({ articleId: 'a1', name: 'Bot', text: 'Cheap pills' });
+      store.addReport({ commentId: id, articleId: 'a1', reason: 'spam', text: 'An ad \u001b[2J', contact: null, createdAt: '2026-03-01T10:00:00.000Z' });
+      store.close();
+      const reports = await cli(['moderate', 'reports', '--db', db]);
+      assert.equal(reports.code, 0);
+      assert.match(reports.stdout, new RegExp(`comment ${id} on a1  spam\\n    An ad \\\\u\\{1b\\}\\[2J`));
+      const spam = await cli(['moderate', 'spam', id, '--db', db]);
+      assert.equal(spam.code, 0);
+      assert.match(spam.stdout, /1 comment marked as spam/);
+      assert.match((await cli(['moderate', 'list', '--status', 'spam', '--db', db])).stdout, /Cheap pills/);
+      const again = new SqliteStore(db);
+      assert.equal(again.count('a1'), 0);
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

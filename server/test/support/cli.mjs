@@ -14,6 +14,17 @@ export function cli(args, env = {}) {
   });
 }
 
+/** Runs the CLI with `input` on its stdin. */
+export function cliWithInput(args, input, env = {}) {
+  return new Promise((resolve) => {
+    const { LAPA_COMMENTS_DB: _db, LAPA_COMMENTS_ORIGIN: _origin, ...parentEnv } = process.env;
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...parentEnv, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
 /**
  * Starts `lapa-comments serve` with `args`; resolves once it prints its URL.
  * @returns {Promise<{ origin: string, stderr: () => string, stop: () => Promise<number> }>}

@@ -53,6 +53,7 @@ const STATUSES = new Set(['approved', 'pending', 'rejected']);
 
 /**
  * @typedef {import('./stores/sqlite.mjs').SqliteStore | import('./stores/postgres.mjs').PostgresStore} Store
+ * @typedef {import('./stores/sqlite.mjs').SqliteStore | import('./stores/postgres.mjs').PgOps} Tx what a store's transaction hands its work
  * @typedef {{ status: number, body?: unknown, bodyText?: string, headers?: Record<string, string> }} Result
  * @typedef {{
  *   store?: Store, dbPath?: string, secret?: string | Buffer, minSubmitMs?: number, tokenMaxAgeMs?: number,
@@ -421,7 +422,7 @@ export function createCommentServer(options) {
   }
 
   /**
-   * @param {Store} tx
+   * @param {Tx} tx
    * @param {string} articleId
    * @param {string | undefined} key
    * @param {Buffer} body
@@ -493,7 +494,7 @@ export function createCommentServer(options) {
     return { status: 201, bodyText: JSON.stringify({ comment, status }), ...(reason ? { held: reason, comment } : {}) };
   }
 
-  /** @param {Store} tx @param {string} client @param {number} now */
+  /** @param {Tx} tx @param {string} client @param {number} now */
   async function enforceRateLimit(tx, client, now) {
     if (!opts.rateLimit) return;
     const { max, windowMs } = opts.rateLimit;

@@ -92,7 +92,7 @@ CREATE INDEX IF NOT EXISTS rate_limit_hits_by_email  ON rate_limit_hits (email);
  * The statements, over a pool (outside transactions) or one client (inside one).
  * @typedef {import('../paging.mjs').CommentRow} CommentRow
  */
-class PgOps {
+export class PgOps {
   /** @param {pg.Pool | pg.PoolClient} db */
   constructor(db) {
     this.db = db;

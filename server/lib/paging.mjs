@@ -107,10 +107,12 @@ export function repliesInOrder(rootId, rows) {
 /**
  * A page of top-level threads.
  * @param {PageSource} store
- * @param {{ articleId: string, order: 'oldest' | 'newest', perPage: number, after: Cursor | null, offset: number, maxBytes?: number, link: LinkFor }} q
+ * `next` carries the page number (for clients and logs that count pages) and the
+ * cursor, which is what decides where the next page starts: a page can end early.
+ * @param {{ articleId: string, order: 'oldest' | 'newest', perPage: number, pageNumber: number, after: Cursor | null, offset: number, maxBytes?: number, link: LinkFor }} q
  * @returns {Promise<{ comments: object[], next: string | null }>}
  */
-export async function threadPage(store, { articleId, order, perPage, after, offset, maxBytes = MAX_PAGE_BYTES, link }) {
+export async function threadPage(store, { articleId, order, perPage, pageNumber, after, offset, maxBytes = MAX_PAGE_BYTES, link }) {
   const roots = await store.roots({ articleId, order, after, offset, limit: perPage + 1 });
   const onPage = roots.slice(0, perPage);
   const replies = onPage.length > 0 ? await store.threadReplies(onPage.map((root) => String(root.id))) : [];
@@ -159,7 +161,9 @@ export async function threadPage(store, { articleId, order, perPage, after, offs
   const last = taken.at(-1)?.root;
   const hasMore = taken.length < onPage.length || roots.length > perPage;
   const next =
-    last && hasMore ? link({ after: formatCursor({ createdAt: last.created_at, id: String(last.id) }), per_page: String(perPage), order }) : null;
+    last && hasMore
+      ? link({ page: String(pageNumber + 1), per_page: String(perPage), order, after: formatCursor({ createdAt: last.created_at, id: String(last.id) }) })
+      : null;
   return { comments, next };
 }
 

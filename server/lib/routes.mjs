@@ -314,6 +314,7 @@ export function createCommentServer(options) {
         articleId,
         order,
         perPage,
+        pageNumber,
         after,
         offset: after ? 0 : (pageNumber - 1) * perPage,
         maxBytes: opts.maxPageBytes,

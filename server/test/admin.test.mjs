@@ -154,7 +154,7 @@ describe('the moderation page in Chromium', () => {
     ['en', 'Sign in', 'Approve'],
     ['lv', 'Ienākt', 'Apstiprināt'],
   ]) {
-    it(`signs in, lists held comments with their emails and approves one (${lang})`, { timeout: 60_000 }, async () => {
+    it(`signs in, lists held comments with their emails, rejects many and approves one (${lang})`, { timeout: 60_000 }, async () => {
       const context = await browser.createBrowserContext();
       try {
         const page = await context.newPage();
@@ -171,6 +171,23 @@ describe('the moderation page in Chromium', () => {
         await inShadow(`tr[data-id="${server.ids.held}"]`);
         const emails = await page.evaluate(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('td.email')].map((c) => c.textContent));
         assert.ok(emails.includes('ilze@mail.test'), emails.join());
+        if (lang === 'en') {
+          // Many at once: select all, then the toolbar's Reject.
+          await page.evaluate(() => {
+            const root = document.querySelector('lapa-admin').shadowRoot;
+            root.querySelector('thead input[type=checkbox]').click();
+          });
+          await page.waitForFunction(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('tbody input[type=checkbox]')].every((box) => box.checked));
+          await page.evaluate(() => {
+            const toolbar = document.querySelector('lapa-admin').shadowRoot.querySelector('.tools [role=group]');
+            [...toolbar.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Reject').click();
+          });
+          await page.waitForFunction(() => document.querySelector('lapa-admin').shadowRoot.querySelectorAll('tbody tr').length === 0);
+          assert.equal(server.store.getComment(server.ids.held).status, 'rejected');
+          assert.equal(server.store.getComment(server.ids.other).status, 'rejected');
+          // Back to held, for the next language's run.
+          server.store.setStatus([server.ids.held, server.ids.other], 'pending');
+        }
         if (lang === 'lv') {
           const row = await inShadow(`tr[data-id="${server.ids.held}"] button`);
           assert.equal(await row.evaluate((b) => b.textContent.trim()), approve);

@@ -7,7 +7,7 @@
  * the message the reader sees, its `field` the form field it is shown on); anything else
  * it throws is shown as a network failure.
  */
-import type { CommentData, CommentDraft, CommentStatus } from '../internal/events.js';
+import type { CommentData, CommentDraft, CommentStatus } from '../internal/data.js';
 
 /** The form fields a server may reject one by one. */
 export type CommentField = 'name' | 'email' | 'url' | 'text';

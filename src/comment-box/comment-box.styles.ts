@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { hostBlock, textReset } from '../internal/base.styles.js';
+import { hostBlock, textReset, themeScheme } from '../internal/base.styles.js';
 
 export default [
   hostBlock,
+  themeScheme,
   css`
   .base {
     --_accent: var(--comment-box-accent-color, light-dark(#0b57d0, #8ab4f8));
@@ -14,12 +15,6 @@ export default [
     color: var(--comment-box-text-color, inherit);
     line-height: 1.5;
     ${textReset}
-  }
-  :host([theme=light]) .base {
-    color-scheme: light;
-  }
-  :host([theme=dark]) .base {
-    color-scheme: dark;
   }
 
   .sr-only,

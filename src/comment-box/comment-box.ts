@@ -3,7 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
 import { DEFAULT_TIMEOUT } from '../internal/fetch-json.js';
 import { CommentBoxErrorEvent, CommentBoxLoadEvent, CommentBoxPostedEvent, CommentBoxSubmitEvent } from '../internal/events.js';
-import type { CommentData, CommentDraft } from '../internal/events.js';
+import type { CommentData, CommentDraft } from '../internal/data.js';
 import { LangController, fill, formatDate, labelAttribute, message, plural } from '../internal/i18n.js';
 import type { PluralMessage } from '../internal/i18n.js';
 import { sanitizedHtml } from '../internal/sanitized-html.js';

@@ -6,7 +6,7 @@
  * Storage that is full, disabled or blocked just means nothing is kept. What is read
  * back is checked like any other input: the page's own scripts share the storage.
  */
-import type { CommentData, CommentDraft } from '../internal/events.js';
+import type { CommentData, CommentDraft } from '../internal/data.js';
 
 export interface Identity {
   name: string;

@@ -1,5 +1,5 @@
 /** Flat comment lists (each reply names its parent) to threads, and back. */
-import type { CommentData } from '../internal/events.js';
+import type { CommentData } from '../internal/data.js';
 
 export interface ThreadNode {
   comment: CommentData;

@@ -3,6 +3,7 @@
  * crosses shadow boundaries, with typed fields, so listeners need no `CustomEvent.detail`
  * casts. They are declared in `HTMLElementEventMap` below for `addEventListener` typings.
  */
+import type { CommentData, CommentDraft, CommentStatus } from './data.js';
 import type { Article } from './formats/article.js';
 import type { FetchErrorKind } from './fetch-json.js';
 
@@ -26,29 +27,6 @@ export class NewsCardErrorEvent extends Event {
   ) {
     super(NewsCardErrorEvent.eventName, init);
   }
-}
-
-/** A comment as the widget shows it, whatever the backend. */
-export interface CommentData {
-  id: string;
-  parent: string | null;
-  author: { name: string; url?: string };
-  /** Plain text (our protocol) or, when `html` is true, HTML that the sanitiser cleans. */
-  text: string;
-  html?: boolean;
-  /** ISO 8601, UTC, or '' when the server's date was unreadable. */
-  date: string;
-  status?: CommentStatus;
-}
-
-export type CommentStatus = 'approved' | 'pending';
-
-export interface CommentDraft {
-  name: string;
-  email: string;
-  url: string;
-  text: string;
-  parent: string | null;
 }
 
 export type CommentBoxErrorKind = FetchErrorKind | 'closed' | 'rejected';

@@ -116,11 +116,20 @@ interface SharedEntry {
   response?: JsonResponse;
 }
 
+export interface SharedFetchOptions extends FetchJsonOptions {
+  /**
+   * Ask the server again instead of taking the page's kept answer (a Retry): whatever the
+   * answer was, the caller found it unusable. A request still in flight is shared as usual.
+   */
+  reload?: boolean;
+}
+
 /**
- * The page's request de-duplication: cards that share a URL share one request. The
- * underlying request lives while at least one caller still waits for it; a successful
- * answer is kept for the page's life (the same URL on a page shows the same article), a
- * failed one is dropped so Retry asks again. Module state by design: reset it in tests.
+ * The page's request de-duplication: callers that share a URL share one request. The
+ * underlying request lives while at least one caller still waits for it. The cache's own
+ * rule for forgetting: a failed answer is dropped at once; a successful one is kept for the
+ * page's life (the same URL on a page shows the same article) until a caller asks for it
+ * with `reload`. Module state by design: reset it in tests.
  */
 const shared = new Map<string, SharedEntry>();
 
@@ -130,12 +139,16 @@ export function resetSharedFetches(): void {
   shared.clear();
 }
 
-export function sharedFetchJson(url: string, { signal, ...rest }: FetchJsonOptions = {}): Promise<JsonResponse> {
+export function sharedFetchJson(url: string, { signal, reload, ...rest }: SharedFetchOptions = {}): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const key = `${rest.credentials ?? 'omit'} ${rest.maxBytes ?? DEFAULT_MAX_BYTES} ${url}`;
     const drop = (entry: SharedEntry) => shared.get(key) === entry && shared.delete(key);
     let entry = shared.get(key);
+    if (entry?.response && reload) {
+      shared.delete(key);
+      entry = undefined;
+    }
     if (!entry) {
       const controller = new AbortController();
       const created: SharedEntry = (entry = { controller, users: 0, promise: fetchJson(url, { ...rest, signal: controller.signal }) });
@@ -163,13 +176,4 @@ export function sharedFetchJson(url: string, { signal, ...rest }: FetchJsonOptio
       { once: true },
     );
   });
-}
-
-/**
- * Drops a shared answer its caller found unusable (JSON, but not the data it needs), so
- * the next request for that URL, a Retry, asks the server again instead of getting the
- * same answer back from the page's cache.
- */
-export function forgetSharedFetch(response: JsonResponse): void {
-  for (const [key, entry] of shared) if (entry.response === response) shared.delete(key);
 }

@@ -81,24 +81,33 @@ const PROFILES: Record<SanitizeProfile, [tags: string[], attrs: string[]]> = {
 // Elements whose content must not be kept as text either.
 const FORBID_CONTENTS = 'script style template noscript iframe object embed svg math title textarea select option xmp noembed noframes plaintext'.split(' ');
 
-const purifier = DOMPurify(window);
-// The base a hook resolves URLs against, and the profile being applied; set per call.
-let currentBase: string | undefined;
-let currentProfile: SanitizeProfile;
+/** What one sanitising call resolves URLs against and which profile it applies. */
+interface Call {
+  base?: string;
+  profile: SanitizeProfile;
+}
 
-purifier.addHook('afterSanitizeAttributes', (node) => {
+/**
+ * Our private DOMPurify, made on first use: DOMPurify needs a window, and importing this
+ * module (any entry of the package, in Node or on a server) must not. It has no hooks: what
+ * depends on the call (the base URL, the profile) is applied to its output afterwards.
+ */
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+
+/** Our rules for what DOMPurify kept: every URL through safeUrl, and link and image attributes. */
+function afterSanitizeAttributes(node: Element, { base, profile }: Call): void {
   // Sets an attribute, or removes it when there is no (safe) value.
   const set = (name: string, value?: string) => (value === undefined ? node.removeAttribute(name) : node.setAttribute(name, value));
-  if (node.hasAttribute('href')) set('href', safeUrl(node.getAttribute('href'), currentBase));
+  if (node.hasAttribute('href')) set('href', safeUrl(node.getAttribute('href'), base));
   if (node.localName === 'a') {
-    set('rel', `${currentProfile === 'comment' ? 'nofollow ugc ' : ''}noopener noreferrer`);
+    set('rel', `${profile === 'comment' ? 'nofollow ugc ' : ''}noopener noreferrer`);
     set('referrerpolicy', 'no-referrer');
   }
   if (node.localName === 'img') {
-    const src = safeUrl(node.getAttribute('src'), currentBase);
+    const src = safeUrl(node.getAttribute('src'), base);
     if (!src || src.startsWith('mailto:')) return node.remove();
     set('src', src);
-    const srcset = safeSrcset(node.getAttribute('srcset'), currentBase);
+    const srcset = safeSrcset(node.getAttribute('srcset'), base);
     set('srcset', srcset);
     set('sizes', srcset && (node.getAttribute('sizes') ?? '(max-width: 48rem) 100vw, 48rem'));
     for (const dim of ['width', 'height']) if (!/^\d{1,5}$/.test(node.getAttribute(dim) ?? '0')) node.removeAttribute(dim);
@@ -107,7 +116,7 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     set('referrerpolicy', 'no-referrer');
     set('alt', node.getAttribute('alt') ?? '');
   }
-});
+}
 
 /**
  * Sanitises untrusted HTML into an inert DocumentFragment ready to insert (Lit renders a
@@ -115,11 +124,10 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
  */
 export function sanitizeHtml(html: unknown, profile: SanitizeProfile = 'article', base?: string): DocumentFragment {
   if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
-  currentBase = base;
-  currentProfile = profile;
   const [tags, attrs] = PROFILES[profile];
+  purifier ??= DOMPurify(window);
   // Pre-stripped: parsing inline styles and handlers is reported to a strict CSP.
-  return purifier.sanitize(stripInlineStylesAndHandlers(html), {
+  const fragment: DocumentFragment | null = purifier.sanitize(stripInlineStylesAndHandlers(html), {
     ALLOWED_TAGS: tags,
     ALLOWED_ATTR: attrs,
     ALLOW_DATA_ATTR: false,
@@ -130,6 +138,10 @@ export function sanitizeHtml(html: unknown, profile: SanitizeProfile = 'article'
     // Without ours, DOMPurify tries to create its own policy, as it always has.
     TRUSTED_TYPES_POLICY: (trustedTypesPolicy() ?? undefined) as Config['TRUSTED_TYPES_POLICY'],
   });
+  // DOMPurify gives null for a document without a body (a frameset): nothing to show.
+  if (!fragment) return document.createDocumentFragment();
+  for (const node of fragment.querySelectorAll('[href], a, img')) afterSanitizeAttributes(node, { base, profile });
+  return fragment;
 }
 
 /**

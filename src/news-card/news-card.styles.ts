@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { hostBlock, textReset } from '../internal/base.styles.js';
+import { hostBlock, textReset, themeScheme } from '../internal/base.styles.js';
 
 export default [
   hostBlock,
+  themeScheme,
   css`
   .base {
     --_muted: var(--news-card-muted-color, light-dark(#535b67, #a9b0bb));
@@ -23,12 +24,6 @@ export default [
   /* Focused only to keep focus in the card after Retry; the card itself is no control. */
   .base:focus {
     outline: none;
-  }
-  .theme-light {
-    color-scheme: light;
-  }
-  .theme-dark {
-    color-scheme: dark;
   }
 
   .content,

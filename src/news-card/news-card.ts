@@ -3,9 +3,11 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../internal/define.js';
 import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, forgetSharedFetch, sharedFetchJson } from '../internal/fetch-json.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, sharedFetchJson } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
-import { checkArticle, parseArticle } from '../internal/formats/detect.js';
+import { FormatError, checkArticle, parseArticle } from '../internal/formats/detect.js';
+import { LoadController } from '../internal/load.js';
+import type { LoadOutcome } from '../internal/load.js';
 import { cleanText, shorten } from '../internal/formats/validate.js';
 import { LangController, fill, formatDate, formatNumber, labelAttribute, message, plural } from '../internal/i18n.js';
 import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
@@ -40,6 +42,9 @@ const bones = (n: number, last = 'short'): TemplateResult[] => Array.from({ leng
 
 /** The message key of each error kind (`http` and `network` depend on more). */
 const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
+
+/** Why a card shows an error: the request failed, or its answer holds no article. */
+type Failure = FetchError | FormatError;
 
 /**
  * Dispatches `event` from `target`. A function of its own because the manifest analyzer
@@ -104,7 +109,7 @@ export class NewsCardElement extends LitElement {
     maxBytes: { attribute: 'max-bytes', type: Number },
     credentials: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    theme: {},
+    theme: { reflect: true },
     article: { attribute: false },
     messages: { attribute: false },
     // Each plain UI string's `*-label` attribute: `readMoreLabel` / `read-more-label`... (the
@@ -121,29 +126,20 @@ export class NewsCardElement extends LitElement {
   }
 
   private readonly i18n = new LangController(this);
-  /** The outcome `news-card-load`/`-error` was last fired for: each is reported once. */
-  private reported?: unknown;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  /** A Retry-After hint is followed once per failure streak, so a server can't make the card loop. */
-  private followedRetryAfter?: boolean;
-  /** The load in flight; a newer load or the card's removal aborts it and ignores its answer. */
-  private request?: AbortController;
-  /** What the last load was for (src, item and options); '' when the card does not load. */
-  private key?: string;
-  /**
-   * What the last load gave: an article, null for an empty feed, an error; undefined
-   * while there is none yet. An abort is the card's own doing (src changed, card
-   * removed), never an error to show.
-   */
-  private outcome?: Article | FetchError | null;
+  /** Loads `src` (the card's one request), and reports each outcome once it is rendered. */
+  private readonly loader = new LoadController<Article | null>(this, {
+    key: () => (this.src && this.article == null && (this.loading !== 'lazy' || this.near) ? JSON.stringify([this.src, this.itemId || undefined, this.requestOptions]) : ''),
+    run: (signal, again) => this.fetchArticle(signal, again),
+    // The transport has no timer of its own here: the controller's aborts the request.
+    timeout: () => this.requestOptions.timeout,
+    maxRetryAfter: 120,
+    retryOnline: true,
+    settled: (outcome) => this.report(outcome),
+  });
   /** The `article` property and what checking it gave. */
-  private checked?: [unknown, Article | FetchError];
+  private checked?: [unknown, Article | FormatError];
   /** Text derived from an article, computed once per article. */
   private derived?: { article: Article; summary: string; paragraphs: string[]; minutes: number };
-
-  private readonly onOnline = (): void => {
-    if (this.state === 'error') this.retry();
-  };
 
   private readonly nearViewport = (): void => {
     this.near = true;
@@ -250,62 +246,72 @@ export class NewsCardElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    // The update watches the viewport, and loads again if a removal stopped the load.
+    // The update watches the viewport.
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
     this.watchViewport();
-    clearTimeout(this.retryTimer);
-    // A card moved within the page is disconnected and connected again in one go: it keeps its request.
-    queueMicrotask(() => {
-      if (!this.isConnected && this.request) {
-        this.request.abort();
-        this.request = this.key = undefined;
-      }
-    });
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(): void {
     this.watchViewport();
-    if (changed.has('src')) this.followedRetryAfter = false;
-    void this.load();
   }
 
-  /** Fires the event for a load's outcome once it is rendered, so listeners see the new DOM. */
-  protected override updated(): void {
-    const outcome = this.outcome;
-    if (!outcome || outcome === this.reported) return;
-    this.reported = outcome;
-    if (outcome instanceof FetchError) {
-      emit(this, new NewsCardErrorEvent(outcome.kind, outcome.status, outcome));
-      const wait = outcome.retryAfter;
-      if (wait !== undefined && wait <= 120 && !this.followedRetryAfter) {
-        this.followedRetryAfter = true;
-        this.retryTimer = setTimeout(() => this.load(true), Math.max(1, wait) * 1000);
-      }
-    } else {
-      this.followedRetryAfter = false;
-      emit(this, new NewsCardLoadEvent(outcome));
+  /** The request's options, from the attributes, with bad values replaced by the defaults. */
+  private get requestOptions() {
+    const { timeout, maxBytes, credentials } = this;
+    return {
+      timeout: Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_TIMEOUT,
+      maxBytes: Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : DEFAULT_MAX_BYTES,
+      credentials: credentials === 'same-origin' || credentials === 'include' ? credentials : 'omit',
+    } as const;
+  }
+
+  /** The article of `src` (null for an empty feed); an answer that holds none fails with FormatError. */
+  private async fetchArticle(signal: AbortSignal, again: boolean): Promise<Article | null> {
+    const { maxBytes, credentials } = this.requestOptions;
+    // A retry asks the server again: the page's kept answer was not good enough.
+    const response = await sharedFetchJson(this.src!, { signal, maxBytes, credentials, timeout: 0, reload: again });
+    try {
+      return parseArticle(response.data, { itemId: this.itemId || undefined, baseUrl: response.url });
+    } catch (error) {
+      throw new FormatError((error as Error).message, response.status);
     }
   }
 
+  /** Fires the event of a load's outcome (the controller calls it once the outcome is rendered). */
+  private report({ value, error }: LoadOutcome<Article | null>): void {
+    if (error !== undefined) {
+      const failure = this.failure(error);
+      emit(this, new NewsCardErrorEvent(failure.kind, failure.status, error));
+    } else if (value) {
+      emit(this, new NewsCardLoadEvent(value));
+    }
+  }
+
+  /** Any error a load ends with, as the card shows it (a stray exception is a network failure). */
+  private failure(error: unknown): Failure {
+    return error instanceof FetchError || error instanceof FormatError ? error : new FetchError('network', String(error));
+  }
+
   /** What the card shows: the checked `article` property, else the outcome of loading `src`. */
-  private get shown(): Article | FetchError | null | undefined {
-    return this.article != null ? this.provided : this.src ? this.outcome : undefined;
+  private get shown(): Article | Failure | null | undefined {
+    if (this.article != null) return this.provided;
+    if (!this.src) return undefined;
+    const outcome = this.loader.outcome;
+    return outcome && (outcome.error !== undefined ? this.failure(outcome.error) : outcome.value);
   }
 
   /** The `article` property, checked (once per object): JavaScript callers get no type checks. */
-  private get provided(): Article | FetchError {
+  private get provided(): Article | FormatError {
     const article = this.article;
     if (this.checked?.[0] !== article) {
       try {
         this.checked = [article, checkArticle(article)];
       } catch (error) {
-        this.checked = [article, error as FetchError];
+        this.checked = [article, error as FormatError];
       }
     }
     return this.checked![1];
@@ -313,48 +319,6 @@ export class NewsCardElement extends LitElement {
 
   private watchViewport(): void {
     whenNearViewport(this, this.loading === 'lazy' && !this.near && this.isConnected ? this.nearViewport : undefined);
-  }
-
-  /**
-   * Loads `src` when what the load depends on has changed; `again` (Retry) loads it anew
-   * unless a load is under way. A newer load aborts the request and ignores its answer.
-   */
-  private async load(again?: boolean): Promise<void> {
-    const { src, timeout, maxBytes, credentials } = this;
-    const itemId = this.itemId || undefined;
-    const options = {
-      timeout: Number.isFinite(timeout) && timeout >= 0 ? timeout : DEFAULT_TIMEOUT,
-      maxBytes: Number.isFinite(maxBytes) && maxBytes > 0 ? maxBytes : DEFAULT_MAX_BYTES,
-      credentials: credentials === 'same-origin' || credentials === 'include' ? credentials : 'omit',
-    } as const;
-    const key = src && this.article == null && (this.loading !== 'lazy' || this.near) ? JSON.stringify([src, itemId, options]) : '';
-    if (again ? !key || this.request : key === this.key) return;
-    clearTimeout(this.retryTimer);
-    this.key = key;
-    this.request?.abort();
-    const request = (this.request = key ? new AbortController() : undefined);
-    this.outcome = undefined;
-    this.requestUpdate();
-    if (!request) return;
-    let outcome: Article | FetchError | null;
-    try {
-      const response = await sharedFetchJson(src!, { signal: request.signal, ...options });
-      try {
-        outcome = parseArticle(response.data, { itemId, baseUrl: response.url });
-      } catch (error) {
-        // The answer arrived (with its status) but holds no article; Retry must ask again.
-        forgetSharedFetch(response);
-        outcome = new FetchError('invalid', (error as Error).message, response.status);
-      }
-    } catch (error) {
-      // A FetchError, or the abort of a load no longer wanted (ignored below).
-      outcome = error as FetchError;
-    }
-    if (request === this.request) {
-      this.request = undefined;
-      this.outcome = outcome;
-      this.requestUpdate();
-    }
   }
 
   /** A UI string: the `*-label` attribute, else the `messages` property, else the language's table. */
@@ -425,7 +389,7 @@ export class NewsCardElement extends LitElement {
         : nothing}</div></article>`;
   }
 
-  private renderError({ kind, status = 0 }: FetchError): TemplateResult {
+  private renderError({ kind, status = 0 }: Failure): TemplateResult {
     const message =
       kind === 'http'
         ? status === 404 || status === 410
@@ -442,24 +406,22 @@ export class NewsCardElement extends LitElement {
   /** What the card shows now. */
   get state(): NewsCardState {
     const shown = this.shown;
-    return shown instanceof FetchError ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src ? 'loading' : 'initial';
+    return shown instanceof Error ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src ? 'loading' : 'initial';
   }
 
   /** Loads `src` again, as the Retry button does. */
   retry(): void {
-    this.followedRetryAfter = false;
-    void this.load(true);
+    this.loader.retry();
   }
 
   override render(): TemplateResult {
     const shown = this.shown;
     const state = this.state;
     const full = this.variant === 'full';
-    const theme = this.theme === 'light' || this.theme === 'dark' ? ` theme-${this.theme}` : '';
-    return html`<div part="base" class="base ${full ? 'full' : 'card'} ${state}${theme}" aria-busy=${state === 'loading'} tabindex="-1">${state === 'loaded'
+    return html`<div part="base" class="base ${full ? 'full' : 'card'} ${state}" aria-busy=${state === 'loading'} tabindex="-1">${state === 'loaded'
         ? this.renderArticle(shown as Article, full)
         : state === 'error'
-          ? this.renderError(shown as FetchError)
+          ? this.renderError(shown as Failure)
           : state === 'empty'
             ? html`<p part="empty" class="message">${this.text('empty')}</p>`
             : state === 'loading'

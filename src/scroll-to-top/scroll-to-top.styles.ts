@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { themeScheme } from '../internal/base.styles.js';
 
 // Written compactly on purpose: Lit ships CSS as written and this entry has a 9 KB budget.
 // - :host has no box, so that in a scroll container the sticky base is laid out by the
@@ -14,7 +15,9 @@ import { css } from 'lit';
 // - The button, not the base, slides in: a translated sticky base would stretch the
 //   container's scrollable area.
 // - The ring: the script fallback writes --_progress (0..1); a scroll timeline overrides it.
-export default css`
+export default [
+  themeScheme,
+  css`
   :host { display: contents !important }
   :host([hidden]) { display: none !important }
   .base {
@@ -25,8 +28,6 @@ export default css`
     visibility: hidden; opacity: 0; transition: opacity .2s, visibility 0s .2s;
   }
   .shown { visibility: visible; opacity: 1; transition-delay: 0s }
-  :host([theme=light]) .base { color-scheme: light }
-  :host([theme=dark]) .base { color-scheme: dark }
   .fixed {
     position: fixed;
     bottom: calc(var(--_block) + env(safe-area-inset-bottom, 0px));
@@ -65,4 +66,5 @@ export default css`
     .indicator { stroke: Highlight }
     .track { stroke: transparent }
   }
-`;
+`,
+];

@@ -1,7 +1,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { CommentError } from '../../src/comment-box/comment-box.js';
 import type { CommentBackend, CommentListRequest, CommentPage, CommentPostRequest, CommentPostResult } from '../../src/comment-box/comment-box.js';
-import type { CommentBoxErrorEvent, CommentData } from '../../src/internal/events.js';
+import type { CommentData } from '../../src/internal/data.js';
+import type { CommentBoxErrorEvent } from '../../src/internal/events.js';
 import { articleId, clearStorage, control, fill, mount, part, parts, seed, srcFor, submit, text } from './helpers.js';
 
 /** What an npm user might write: comments kept by their own code, paged by an offset cursor. */

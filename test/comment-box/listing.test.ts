@@ -114,8 +114,13 @@ describe('comment-box: listing (our protocol)', () => {
     await el.updateComplete;
     expect(parts(el, 'body').map(text).at(-1)).to.equal('t3');
     expect(part(el, 'load-more')).to.equal(null);
-    const { requests } = await requestLog(article);
-    expect(requests.filter((r) => r.method === 'GET').map((r) => new URL(r.url, location.href).searchParams.get('page'))).to.deep.equal(['1', '2', '3']);
+    // Page after page, each request is the `next` link of the page before, as the server wrote it.
+    const gets = (await requestLog(article)).requests.filter((r) => r.method === 'GET').map((r) => new URL(r.url, location.href));
+    expect(gets).to.have.length(3);
+    for (let i = 1; i < gets.length; i++) {
+      const previous = (await (await fetch(gets[i - 1]!.href)).json()) as { next: string | null };
+      expect(new URL(previous.next!, location.href).search, `request ${i + 1}`).to.equal(gets[i]!.search);
+    }
   });
 
   it('shows a huge page 500 comments at a time, the rest on "Show more comments" without a request', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FetchError } from '../../src/internal/fetch-json.js';
+import { FormatError } from '../../src/internal/formats/format-error.js';
 
 /** A fixture as parsed JSON, and the URL it was served from (the base for relative URLs). */
 export async function loadFixture(path: string): Promise<{ data: unknown; url: string }> {
@@ -8,15 +8,15 @@ export async function loadFixture(path: string): Promise<{ data: unknown; url: s
   return { data: await res.json(), url: res.url };
 }
 
-/** Asserts `fn` throws a FetchError of kind `invalid`, and returns it. */
-export function expectInvalid(fn: () => unknown): FetchError {
+/** Asserts `fn` throws a FormatError (kind `invalid`), and returns it. */
+export function expectInvalid(fn: () => unknown): FormatError {
   let thrown: unknown;
   try {
     fn();
   } catch (error) {
     thrown = error;
   }
-  expect(thrown, 'throws').to.be.instanceOf(FetchError);
-  expect((thrown as FetchError).kind).to.equal('invalid');
-  return thrown as FetchError;
+  expect(thrown, 'throws').to.be.instanceOf(FormatError);
+  expect((thrown as FormatError).kind).to.equal('invalid');
+  return thrown as FormatError;
 }

@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { FetchError } from '../../src/internal/fetch-json.js';
+import { FormatError } from '../../src/internal/formats/format-error.js';
 import { checkArticle, parseArticle } from '../../src/internal/formats/detect.js';
 
-/** Runs `fn`; passes when it returns or throws FetchError `invalid`, fails on anything else. */
+/** Runs `fn`; passes when it returns or throws FormatError, fails on anything else. */
 function onlyInvalid(fn: () => unknown): boolean {
   try {
     fn();
     return true;
   } catch (error) {
-    return error instanceof FetchError && error.kind === 'invalid';
+    return error instanceof FormatError && error.kind === 'invalid';
   }
 }
 
@@ -49,7 +49,7 @@ const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
 
 describe('format adapters, property-based', () => {
-  it('throw nothing but FetchError invalid, whatever JSON arrives', () => {
+  it('throw nothing but FormatError, whatever JSON arrives', () => {
     fc.assert(fc.property(anyInput, fc.option(fc.string()), (data, itemId) => onlyInvalid(() => parseArticle(data, { itemId: itemId ?? undefined, baseUrl: 'https://feeds.example/a/feed.json' }))), { numRuns: 500 });
   });
 

@@ -2,7 +2,7 @@
  * Our own comments protocol (docs/comments-protocol.md): GET a page of threads, POST a
  * comment with the form token, the honeypot and an Idempotency-Key.
  */
-import type { CommentData } from '../../internal/events.js';
+import type { CommentData } from '../../internal/data.js';
 import type { FetchError } from '../../internal/fetch-json.js';
 import { safeUrl } from '../../internal/sanitize.js';
 import type { CommentBackend, CommentField, CommentListRequest, CommentPage, CommentPostRequest, CommentPostResult } from '../backend.js';

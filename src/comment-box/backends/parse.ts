@@ -2,7 +2,7 @@
  * What the built-in backends share: requests with their failures as CommentErrors, and
  * shape checks (untrusted JSON in, typed values out).
  */
-import type { CommentData } from '../../internal/events.js';
+import type { CommentData } from '../../internal/data.js';
 import { FetchError, fetchJson, isObject } from '../../internal/fetch-json.js';
 import type { JsonObject, JsonResponse } from '../../internal/fetch-json.js';
 import { safeUrl } from '../../internal/sanitize.js';

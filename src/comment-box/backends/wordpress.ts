@@ -8,7 +8,7 @@
  * that page of threads, then their replies one level at a time (`parent=<ids>`, 100 per
  * request): one request per reply level present, and a thread is never cut in two.
  */
-import type { CommentData } from '../../internal/events.js';
+import type { CommentData } from '../../internal/data.js';
 import type { FetchError, JsonResponse } from '../../internal/fetch-json.js';
 import { htmlToText } from '../../internal/sanitize.js';
 import type { CommentBackend, CommentField, CommentListRequest, CommentPage, CommentPostRequest, CommentPostResult } from '../backend.js';

@@ -1,8 +1,8 @@
 /**
  * The formats entry: recognises what a response is and turns it into one Article, and
- * checks articles handed over by code. Throws only FetchError kind `invalid`.
+ * checks articles handed over by code. Throws only FormatError.
  */
-import { FetchError } from '../fetch-json.js';
+import { FormatError } from './format-error.js';
 import type { Article } from './article.js';
 import { fromJsonFeed, fromJsonFeedItem, isJsonFeed, isJsonFeedItem } from './jsonfeed.js';
 import { fromWordPress, isWordPressPost } from './wordpress.js';
@@ -10,13 +10,14 @@ import { defined, invalid, isObject, isoDate, languageTag, optionalArray, option
 import type { FormatOptions } from './validate.js';
 
 export type { FormatOptions };
+export { FormatError };
 
 /** Runs `read`; a failure the checks did not foresee is still bad input, not a crash. */
 function onlyInvalid<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof FetchError)) invalid(String(error));
+    if (!(error instanceof FormatError)) invalid(String(error));
     throw error;
   }
 }
@@ -25,7 +26,7 @@ function onlyInvalid<T>(read: () => T): T {
  * The article in a parsed JSON answer: a JSON Feed (1.0 or 1.1) or one of its items, a
  * WordPress post, or a list of WordPress posts. Null when a feed or list is empty (or
  * has no item `itemId`). Anything else, or a wrong type anywhere in the fields used,
- * throws FetchError `invalid`; no other exception escapes, whatever the input.
+ * throws FormatError; no other exception escapes, whatever the input.
  */
 export const parseArticle = (data: unknown, options: FormatOptions = {}): Article | null =>
   onlyInvalid(() =>

@@ -1,12 +1,13 @@
 /**
  * Shape and type checks shared by the format adapters. Data from the network is
  * untrusted: a field we use that has the wrong type makes the whole answer `invalid`
- * (a FetchError the element shows like any other failure), never an exception of another
+ * (a FormatError the element shows like any other failure), never an exception of another
  * kind. `null` counts as absent, as producers write it for empty optional fields.
  * Dates that do not parse and URLs that fail the URL check are dropped, not fatal: they
  * are common in the wild and the rest of the article is still worth showing.
  */
-import { FetchError, isObject } from '../fetch-json.js';
+import { isObject } from '../fetch-json.js';
+import { FormatError } from './format-error.js';
 import type { JsonObject } from '../fetch-json.js';
 import { safeUrl } from '../sanitize.js';
 
@@ -20,9 +21,9 @@ export interface FormatOptions {
   baseUrl?: string;
 }
 
-/** Throws FetchError `invalid`; `what` names the field at fault (for developers). */
+/** Throws a FormatError; `what` names the field at fault (for developers). */
 export function invalid(what: string): never {
-  throw new FetchError('invalid', `Not an article: ${what}`);
+  throw new FormatError(`Not an article: ${what}`);
 }
 
 

@@ -2,8 +2,16 @@
 // import map points at the Lit packages). Sign in, list comments by status with email,
 // website, article and reports, approve / reject / mark as spam / delete one or many.
 // Every string is in the four shipped languages; the page's lang picks one.
+// @ts-check
 import { LitElement, css, html, nothing } from 'lit';
 
+/**
+ * @typedef {{ id: string, article: string, parent: string | null, name: string, email: string, address: string | null,
+ *   url: string | null, text: string, status: string, date: string, reports: number }} HeldComment
+ * @typedef {{ [key: string]: any, done: (n: number) => string }} Messages
+ */
+
+/** @type {Record<string, Messages>} */
 const MESSAGES = {
   en: {
     title: 'Comment moderation',
@@ -21,7 +29,7 @@ const MESSAGES = {
     select: 'Select',
     approve: 'Approve', reject: 'Reject', markSpam: 'Spam', delete: 'Delete',
     article: 'Article', author: 'Author', email: 'Email', address: 'Address', website: 'Website', text: 'Comment', date: 'Date', reports: 'Reports',
-    reply: 'Reply to', done: (n) => `${n} ${n === 1 ? 'comment' : 'comments'} done.`,
+    reply: 'Reply to', done: (/** @type {number} */ n) => `${n} ${n === 1 ? 'comment' : 'comments'} done.`,
   },
   lv: {
     title: 'Komentāru moderēšana',
@@ -39,7 +47,7 @@ const MESSAGES = {
     select: 'Atlasīt',
     approve: 'Apstiprināt', reject: 'Noraidīt', markSpam: 'Mēstule', delete: 'Dzēst',
     article: 'Raksts', author: 'Autors', email: 'E-pasts', address: 'Adrese', website: 'Tīmekļa vietne', text: 'Komentārs', date: 'Datums', reports: 'Ziņojumi',
-    reply: 'Atbilde uz', done: (n) => `Komentāri apstrādāti: ${n}.`,
+    reply: 'Atbilde uz', done: (/** @type {number} */ n) => `Komentāri apstrādāti: ${n}.`,
   },
   sv: {
     title: 'Moderering av kommentarer',
@@ -57,7 +65,7 @@ const MESSAGES = {
     select: 'Markera',
     approve: 'Godkänn', reject: 'Avvisa', markSpam: 'Skräp', delete: 'Radera',
     article: 'Artikel', author: 'Författare', email: 'E-post', address: 'Adress', website: 'Webbplats', text: 'Kommentar', date: 'Datum', reports: 'Anmälningar',
-    reply: 'Svar på', done: (n) => `${n} ${n === 1 ? 'kommentar' : 'kommentarer'} klara.`,
+    reply: 'Svar på', done: (/** @type {number} */ n) => `${n} ${n === 1 ? 'kommentar' : 'kommentarer'} klara.`,
   },
   ka: {
     title: 'კომენტარების მოდერაცია',
@@ -75,7 +83,7 @@ const MESSAGES = {
     select: 'მონიშვნა',
     approve: 'დამტკიცება', reject: 'უარყოფა', markSpam: 'სპამი', delete: 'წაშლა',
     article: 'სტატია', author: 'ავტორი', email: 'ელფოსტა', address: 'მისამართი', website: 'ვებგვერდი', text: 'კომენტარი', date: 'თარიღი', reports: 'საჩივრები',
-    reply: 'პასუხი', done: (n) => `დამუშავდა კომენტარები: ${n}.`,
+    reply: 'პასუხი', done: (/** @type {number} */ n) => `დამუშავდა კომენტარები: ${n}.`,
   },
 };
 
@@ -109,8 +117,11 @@ export class LapaAdminElement extends LitElement {
 
   constructor() {
     super();
+    /** @type {'loading' | 'signed-out' | 'signed-in'} */
     this.phase = 'loading';
+    /** @type {HeldComment[]} */
     this.comments = [];
+    /** @type {Set<string>} */
     this.selected = new Set();
     this.status = 'pending';
     this.message = '';
@@ -118,6 +129,7 @@ export class LapaAdminElement extends LitElement {
     this.csrf = '';
   }
 
+  /** @returns {Messages} */
   get t() {
     const lang = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en').toLowerCase().split('-')[0];
     return MESSAGES[lang] ?? MESSAGES.en;
@@ -139,7 +151,14 @@ export class LapaAdminElement extends LitElement {
     }
   }
 
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<any>}
+   */
   async api(method, path, body) {
+    /** @type {Record<string, string>} */
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.csrf) headers['X-CSRF-Token'] = this.csrf;
@@ -147,16 +166,15 @@ export class LapaAdminElement extends LitElement {
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       if (response.status === 401) this.phase = 'signed-out';
-      const error = new Error(json?.error?.code ?? 'failed');
-      error.code = json?.error?.code;
-      throw error;
+      throw Object.assign(new Error(json?.error?.code ?? 'failed'), { code: json?.error?.code });
     }
     return json;
   }
 
+  /** @param {SubmitEvent} event */
   async signIn(event) {
     event.preventDefault();
-    const password = new FormData(event.target).get('password');
+    const password = new FormData(/** @type {HTMLFormElement} */ (event.target)).get('password');
     this.busy = true;
     try {
       const answer = await this.api('POST', '/admin/api/session', { password });
@@ -165,8 +183,9 @@ export class LapaAdminElement extends LitElement {
       this.message = '';
       await this.load();
     } catch (error) {
+      /** @type {Record<string, string>} */
       const codes = { wrong_password: 'wrongPassword', too_fast: 'tooMany', no_password: 'noPassword' };
-      this.message = this.t[codes[error.code] ?? 'failed'];
+      this.message = this.t[codes[/** @type {{ code?: string }} */ (error).code ?? ''] ?? 'failed'];
     } finally {
       this.busy = false;
     }
@@ -190,6 +209,7 @@ export class LapaAdminElement extends LitElement {
     }
   }
 
+  /** @param {'approve' | 'reject' | 'spam' | 'delete'} action @param {string[]} ids */
   async act(action, ids) {
     if (ids.length === 0) return;
     this.busy = true;
@@ -204,6 +224,7 @@ export class LapaAdminElement extends LitElement {
     }
   }
 
+  /** @param {string} id @param {boolean} on */
   toggle(id, on) {
     const next = new Set(this.selected);
     if (on) next.add(id);
@@ -211,6 +232,7 @@ export class LapaAdminElement extends LitElement {
     this.selected = next;
   }
 
+  /** @param {string[]} ids @param {string} label */
   renderActions(ids, label) {
     const t = this.t;
     return html`<span class="tools" role="group" aria-label=${label}>
@@ -239,7 +261,7 @@ export class LapaAdminElement extends LitElement {
       ${this.phase === 'signed-in'
         ? html`<div class="tools">
               <label>${t.status}
-                <select @change=${(e) => ((this.status = e.target.value), this.load())}>
+                <select @change=${(/** @type {Event} */ e) => ((this.status = /** @type {HTMLSelectElement} */ (e.target).value), this.load())}>
                   ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t[s]}</option>`)}
                 </select>
               </label>
@@ -250,13 +272,14 @@ export class LapaAdminElement extends LitElement {
               : html`<table>
                   <thead><tr>
                     <th><input type="checkbox" aria-label=${t.selectAll} .checked=${this.selected.size === this.comments.length}
-                      @change=${(e) => (this.selected = e.target.checked ? new Set(this.comments.map((c) => c.id)) : new Set())}></th>
+                      @change=${(/** @type {Event} */ e) =>
+                        (this.selected = /** @type {HTMLInputElement} */ (e.target).checked ? new Set(this.comments.map((c) => c.id)) : new Set())}></th>
                     <th>${t.article}</th><th>${t.author}</th><th>${t.email}</th><th>${t.address}</th><th>${t.website}</th><th>${t.text}</th><th>${t.date}</th><th>${t.reports}</th><th></th>
                   </tr></thead>
                   <tbody>
                     ${this.comments.map(
                       (c) => html`<tr data-id=${c.id}>
-                        <td><input type="checkbox" aria-label="${t.select} ${c.id}" .checked=${this.selected.has(c.id)} @change=${(e) => this.toggle(c.id, e.target.checked)}></td>
+                        <td><input type="checkbox" aria-label="${t.select} ${c.id}" .checked=${this.selected.has(c.id)} @change=${(/** @type {Event} */ e) => this.toggle(c.id, /** @type {HTMLInputElement} */ (e.target).checked)}></td>
                         <td>${c.article}${c.parent ? html`<br><small>${t.reply} ${c.parent}</small>` : nothing}</td>
                         <td><bdi>${c.name}</bdi></td>
                         <td class="email">${c.email}</td>

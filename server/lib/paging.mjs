@@ -20,7 +20,7 @@ const ID_PLACEHOLDER = '9'.repeat(15);
  *   id: number | string, article_id: string, parent_id: number | string | null,
  *   thread_id: number | string, author_name: string, author_url: string | null,
  *   text: string, status: string, created_at: string, visible: number | boolean,
- *   wire_bytes: number,
+ *   wire_bytes: number, child_count?: number | string, thread_size?: number | string,
  * }} CommentRow
  * @typedef {{ id: number | string, parent_id: number | string | null, created_at: string, wire_bytes: number }} SkeletonRow
  * @typedef {{ createdAt: string, id: string }} Cursor
@@ -98,24 +98,129 @@ export function repliesInOrder(rootId, rows) {
  * @typedef {{
  *   roots(q: { articleId: string, order: 'oldest' | 'newest', after: Cursor | null, offset: number, limit: number }): Promise<CommentRow[]> | CommentRow[],
  *   threadReplies(threadIds: string[]): Promise<SkeletonRow[]> | SkeletonRow[],
+ *   children(parentId: string, after: Cursor | null, limit: number): Promise<WalkRow[]> | WalkRow[],
  *   commentsByIds(ids: string[]): Promise<CommentRow[]> | CommentRow[],
  *   getComment(id: string): Promise<CommentRow | undefined> | CommentRow | undefined,
  * }} PageSource
+ * @typedef {SkeletonRow & { child_count: number | string }} WalkRow
  * @typedef {(query: Record<string, string>) => string} LinkFor
  */
 
 /**
+ * Up to this many listed replies, a thread's replies are read in one query (ids, parents,
+ * times, sizes) and put in order in memory; a bigger thread is walked depth first a batch
+ * of children at a time, so a page of it costs what the page holds, not what the thread
+ * holds.
+ */
+export const SKELETON_MAX_REPLIES = 2000;
+export const WALK_BATCH = 100;
+
+/** Depth first over one thread's listed replies, reading a batch of children at a time. */
+class ThreadWalk {
+  /**
+   * @param {PageSource} store
+   * @param {{ parent: string, after: Cursor | null, buffer: WalkRow[], done: boolean }[]} stack
+   * @param {number} batch children read per query
+   */
+  constructor(store, stack, batch) {
+    this.store = store;
+    this.stack = stack;
+    this.batch = batch;
+  }
+
+  /** From the thread's first reply. @param {PageSource} store @param {CommentRow} root @param {number} batch */
+  static fromStart(store, root, batch) {
+    return new ThreadWalk(store, [{ parent: String(root.id), after: null, buffer: [], done: Number(root.child_count ?? 1) === 0 }], batch);
+  }
+
+  /**
+   * From the reply after `afterId` in display order: that reply's own replies first, then
+   * its later siblings, then its ancestors' later siblings. From the start when the reply
+   * is gone or not in this thread.
+   * @param {PageSource} store @param {CommentRow} root @param {string} afterId @param {number} batch
+   */
+  static async resume(store, root, afterId, batch) {
+    const at = await store.getComment(afterId);
+    if (!at || !at.visible || String(at.thread_id) !== String(root.id) || at.parent_id === null) return ThreadWalk.fromStart(store, root, batch);
+    /** @type {CommentRow[]} */
+    const path = [];
+    for (let node = at; node.parent_id !== null; ) {
+      path.unshift(node);
+      const parent = await store.getComment(String(node.parent_id));
+      if (!parent) return ThreadWalk.fromStart(store, root, batch);
+      node = parent;
+    }
+    const stack = [];
+    let parent = String(root.id);
+    for (const node of path) {
+      stack.push({ parent, after: { createdAt: node.created_at, id: String(node.id) }, buffer: [], done: false });
+      parent = String(node.id);
+    }
+    stack.push({ parent, after: null, buffer: [], done: Number(at.child_count ?? 1) === 0 });
+    return new ThreadWalk(store, stack, batch);
+  }
+
+  /** @returns {Promise<WalkRow | null>} the next reply in display order */
+  async next() {
+    while (this.stack.length > 0) {
+      const top = this.stack[this.stack.length - 1];
+      if (top.buffer.length === 0) {
+        if (top.done) {
+          this.stack.pop();
+          continue;
+        }
+        const batch = await this.store.children(top.parent, top.after, this.batch);
+        if (batch.length < this.batch) top.done = true;
+        if (batch.length === 0) {
+          this.stack.pop();
+          continue;
+        }
+        top.buffer = batch;
+      }
+      const row = /** @type {WalkRow} */ (top.buffer.shift());
+      top.after = { createdAt: row.created_at, id: String(row.id) };
+      this.stack.push({ parent: String(row.id), after: null, buffer: [], done: Number(row.child_count) === 0 });
+      return row;
+    }
+    return null;
+  }
+
+  /** The replies that fit in `budget` bytes, and whether any are left. @param {number} budget */
+  async take(budget) {
+    /** @type {WalkRow[]} */
+    const part = [];
+    let used = 0;
+    for (;;) {
+      const row = await this.next();
+      if (!row) return { part, cut: false };
+      if (used + row.wire_bytes > budget) return { part, cut: true };
+      part.push(row);
+      used += row.wire_bytes;
+    }
+  }
+}
+
+/** @param {CommentRow} root @param {number} skeletonMax */
+const isSmall = (root, skeletonMax) => root.thread_size === undefined || Number(root.thread_size) <= skeletonMax;
+
+/**
  * A page of top-level threads.
- * @param {PageSource} store
  * `next` carries the page number (for clients and logs that count pages) and the
  * cursor, which is what decides where the next page starts: a page can end early.
- * @param {{ articleId: string, order: 'oldest' | 'newest', perPage: number, pageNumber: number, after: Cursor | null, offset: number, maxBytes?: number, link: LinkFor }} q
+ * @param {PageSource} store
+ * @param {{ articleId: string, order: 'oldest' | 'newest', perPage: number, pageNumber: number, after: Cursor | null, offset: number,
+ *   maxBytes?: number, skeletonMax?: number, walkBatch?: number, link: LinkFor }} q
  * @returns {Promise<{ comments: object[], next: string | null }>}
  */
-export async function threadPage(store, { articleId, order, perPage, pageNumber, after, offset, maxBytes = MAX_PAGE_BYTES, link }) {
+export async function threadPage(
+  store,
+  { articleId, order, perPage, pageNumber, after, offset, maxBytes = MAX_PAGE_BYTES, skeletonMax = SKELETON_MAX_REPLIES, walkBatch = WALK_BATCH, link },
+) {
   const roots = await store.roots({ articleId, order, after, offset, limit: perPage + 1 });
   const onPage = roots.slice(0, perPage);
-  const replies = onPage.length > 0 ? await store.threadReplies(onPage.map((root) => String(root.id))) : [];
+  // Small threads (nearly all) in one query; big ones are walked when their turn comes.
+  const small = onPage.filter((root) => isSmall(root, skeletonMax) && Number(root.child_count ?? 1) > 0).map((root) => String(root.id));
+  const replies = small.length > 0 ? await store.threadReplies(small) : [];
   /** @type {Map<string, SkeletonRow[]>} */
   const byThread = new Map();
   for (const row of replies) {
@@ -135,8 +240,9 @@ export async function threadPage(store, { articleId, order, perPage, pageNumber,
       break;
     }
     budget -= root.wire_bytes;
-    const ordered = repliesInOrder(String(root.id), byThread.get(String(root.id)) ?? []);
-    const { part, cut } = takeWithin(ordered, budget - LINK_BYTES);
+    const { part, cut } = isSmall(root, skeletonMax)
+      ? takeWithin(repliesInOrder(String(root.id), byThread.get(String(root.id)) ?? []), budget - LINK_BYTES)
+      : await ThreadWalk.fromStart(store, root, walkBatch).take(budget - LINK_BYTES);
     budget -= part.reduce((sum, row) => sum + row.wire_bytes, 0);
     const more = cut ? link({ thread: String(root.id), ...(part.length > 0 ? { after: String(part.at(-1)?.id) } : {}) }) : null;
     taken.push({ root, replies: part, more });
@@ -171,18 +277,29 @@ export async function threadPage(store, { articleId, order, perPage, pageNumber,
  * The next part of one thread's replies, after the reply `after` (from the start when
  * absent, or when that reply has gone since: clients drop ids they already show).
  * @param {PageSource} store
- * @param {{ articleId: string, threadId: string, after: string | null, maxBytes?: number, link: LinkFor }} q
+ * @param {{ articleId: string, threadId: string, after: string | null, maxBytes?: number, skeletonMax?: number, walkBatch?: number, link: LinkFor }} q
  */
-export async function repliesPage(store, { articleId, threadId, after, maxBytes = MAX_PAGE_BYTES, link }) {
+export async function repliesPage(
+  store,
+  { articleId, threadId, after, maxBytes = MAX_PAGE_BYTES, skeletonMax = SKELETON_MAX_REPLIES, walkBatch = WALK_BATCH, link },
+) {
   const root = await store.getComment(threadId);
   if (!root || root.article_id !== articleId || root.parent_id !== null || !root.visible) return { comments: [], next: null };
-  const ordered = repliesInOrder(threadId, await store.threadReplies([threadId]));
-  let start = 0;
-  if (after !== null) {
-    const at = ordered.findIndex((row) => String(row.id) === after);
-    start = at < 0 ? 0 : at + 1;
+  const budget = maxBytes - ENVELOPE_BYTES - LINK_BYTES;
+  let taken;
+  if (isSmall(root, skeletonMax)) {
+    const ordered = repliesInOrder(threadId, await store.threadReplies([threadId]));
+    let start = 0;
+    if (after !== null) {
+      const at = ordered.findIndex((row) => String(row.id) === after);
+      start = at < 0 ? 0 : at + 1;
+    }
+    taken = takeWithin(ordered.slice(start), budget);
+  } else {
+    const walk = after === null ? ThreadWalk.fromStart(store, root, walkBatch) : await ThreadWalk.resume(store, root, after, walkBatch);
+    taken = await walk.take(budget);
   }
-  const { part, cut } = takeWithin(ordered.slice(start), maxBytes - ENVELOPE_BYTES - LINK_BYTES);
+  const { part, cut } = taken;
   const rows = await rowsById(store, part.map((row) => String(row.id)));
   const comments = part.flatMap((row) => {
     const full = rows.get(String(row.id));
@@ -219,10 +336,11 @@ async function rowsById(store, ids) {
 
 /**
  * After moderation changed statuses or parents in a thread: every row's thread (its
- * top-level ancestor) and visibility (approved, and every ancestor approved).
- * @param {{ id: number | string, parent_id: number | string | null, status: string, thread_id: number | string, visible: number | boolean }[]} rows
- *   all rows of the affected threads
- * @returns {{ id: string, thread_id: string, visible: boolean }[]} the rows that change
+ * top-level ancestor), visibility (approved, and every ancestor approved), listed direct
+ * replies, and, on top-level rows, listed replies in the thread.
+ * @param {{ id: number | string, parent_id: number | string | null, status: string, thread_id: number | string,
+ *   visible: number | boolean, child_count?: number, thread_size?: number }[]} rows all rows of the affected threads
+ * @returns {{ id: string, thread_id: string, visible: boolean, child_count: number, thread_size: number }[]} the rows that change
  */
 export function planThreads(rows) {
   const byId = new Map(rows.map((row) => [String(row.id), row]));
@@ -238,14 +356,28 @@ export function planThreads(rows) {
       else children.set(parent, [row]);
     }
   }
-  const changes = [];
+  /** @type {Map<string, { thread: string, visible: boolean, childCount: number, threadSize: number }>} */
+  const plan = new Map();
   /** @type {{ row: typeof rows[number], thread: string, parentVisible: boolean }[]} */
   const stack = roots.map((row) => ({ row, thread: String(row.id), parentVisible: true }));
   while (stack.length > 0) {
     const { row, thread, parentVisible } = /** @type {typeof stack[number]} */ (stack.pop());
     const visible = parentVisible && row.status === 'approved';
-    if (String(row.thread_id) !== thread || Boolean(row.visible) !== visible) changes.push({ id: String(row.id), thread_id: thread, visible });
+    plan.set(String(row.id), { thread, visible, childCount: 0, threadSize: 0 });
     for (const child of children.get(String(row.id)) ?? []) stack.push({ row: child, thread, parentVisible: visible });
+  }
+  for (const row of rows) {
+    const own = /** @type {{ thread: string, visible: boolean, childCount: number, threadSize: number }} */ (plan.get(String(row.id)));
+    if (!own.visible || row.parent_id === null || !byId.has(String(row.parent_id))) continue;
+    /** @type {{ childCount: number }} */ (plan.get(String(row.parent_id))).childCount++;
+    /** @type {{ threadSize: number }} */ (plan.get(own.thread)).threadSize++;
+  }
+  const changes = [];
+  for (const row of rows) {
+    const { thread, visible, childCount, threadSize } = /** @type {{ thread: string, visible: boolean, childCount: number, threadSize: number }} */ (plan.get(String(row.id)));
+    if (String(row.thread_id) !== thread || Boolean(row.visible) !== visible || row.child_count !== childCount || row.thread_size !== threadSize) {
+      changes.push({ id: String(row.id), thread_id: thread, visible, child_count: childCount, thread_size: threadSize });
+    }
   }
   return changes;
 }

@@ -10,7 +10,7 @@
 // several sharing a PostgreSQL database, cannot interleave.
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidField, notFound } from './errors.mjs';
-import { MAX_PAGE_BYTES, parseCursor, repliesPage, threadPage, toWire } from './paging.mjs';
+import { MAX_PAGE_BYTES, SKELETON_MAX_REPLIES, WALK_BATCH, parseCursor, repliesPage, threadPage, toWire } from './paging.mjs';
 import { createNotifier } from './notify.mjs';
 import { createProofOfWork } from './pow.mjs';
 import { clientAddress, isTrustedPeer, parseTrustProxy, rateLimitKey } from './proxy.mjs';
@@ -64,7 +64,7 @@ const STATUSES = new Set(['approved', 'pending', 'rejected']);
  *   idempotencyRetentionMs?: number, handleUnknownApi?: boolean, now?: () => number,
  *   articles?: 'allowlist' | 'any' | ((articleId: string) => ({ exists: boolean, open: boolean } | Promise<{ exists: boolean, open: boolean }>)),
  *   onError?: (error: unknown) => void, holdRules?: import('./rules.mjs').HoldRules, notifyWebhook?: string,
- *   hideAfterReports?: number, proofOfWork?: boolean | import('./pow.mjs').ProofOfWorkOptions,
+ *   hideAfterReports?: number, proofOfWork?: boolean | import('./pow.mjs').ProofOfWorkOptions, skeletonMaxReplies?: number, walkBatch?: number,
  * }} CommentServerOptions
  */
 
@@ -303,6 +303,8 @@ export function createCommentServer(options) {
         threadId: thread,
         after: after !== null && COMMENT_ID.test(after) ? after : null,
         maxBytes: opts.maxPageBytes,
+        skeletonMax: opts.skeletonMaxReplies,
+        walkBatch: opts.walkBatch,
         link,
       });
     } else {
@@ -318,6 +320,8 @@ export function createCommentServer(options) {
         after,
         offset: after ? 0 : (pageNumber - 1) * perPage,
         maxBytes: opts.maxPageBytes,
+        skeletonMax: opts.skeletonMaxReplies,
+        walkBatch: opts.walkBatch,
         link,
       });
     }
@@ -585,6 +589,8 @@ function resolveOptions(options) {
     notifyWebhook: /** @type {string | undefined} */ (undefined),
     hideAfterReports: 0,
     proofOfWork: /** @type {boolean | import('./pow.mjs').ProofOfWorkOptions} */ (true),
+    skeletonMaxReplies: SKELETON_MAX_REPLIES,
+    walkBatch: WALK_BATCH,
   };
   for (const [name, value] of Object.entries(options ?? {})) {
     if (!(name in o)) throw new TypeError(`createCommentServer: unknown option "${name}"`);
@@ -597,9 +603,10 @@ function resolveOptions(options) {
   else if (o.holdFirstTime && o.hold === 'none') o.hold = 'first-time';
   if (!['first-time', 'all', 'none'].includes(o.hold)) throw new TypeError('createCommentServer: hold must be first-time, all or none');
   o.maxBodyBytes ??= largestSubmissionBytes(o);
-  for (const name of /** @type {const} */ (['minSubmitMs', 'tokenMaxAgeMs', 'maxBodyBytes', 'maxTextLength', 'maxNameLength', 'clientAddressRetentionMs', 'idempotencyRetentionMs', 'maxPageBytes', 'hideAfterReports'])) {
+  for (const name of /** @type {const} */ (['minSubmitMs', 'tokenMaxAgeMs', 'maxBodyBytes', 'maxTextLength', 'maxNameLength', 'clientAddressRetentionMs', 'idempotencyRetentionMs', 'maxPageBytes', 'hideAfterReports', 'skeletonMaxReplies', 'walkBatch'])) {
     if (!Number.isFinite(o[name]) || Number(o[name]) < 0) throw new TypeError(`createCommentServer: ${name} must be a number >= 0`);
   }
+  if (!Number.isInteger(o.walkBatch) || o.walkBatch < 1) throw new TypeError('createCommentServer: walkBatch must be a whole number >= 1');
   if (o.rateLimit !== false) {
     const { max, windowMs } = o.rateLimit ?? {};
     if (!(Number.isInteger(max) && max >= 1 && Number.isFinite(windowMs) && windowMs > 0)) {

@@ -26,8 +26,8 @@ async function withServer(options, body) {
 const from = (address) => ({ headers: { 'X-Forwarded-For': address } });
 
 describe('1: a page stays within 512 KB whatever the threads', () => {
-  it('pages the replies of a 2.1 MB thread with their own cursor, and loses none', async () => {
-    await withServer({}, async (server) => {
+  for (const [how, options] of [['read in one query', {}], ['walked', { skeletonMaxReplies: 0, walkBatch: 7 }]]) it(`pages the replies of a 2.1 MB thread with their own cursor, and loses none (${how})`, async () => {
+    await withServer(options, async (server) => {
       const root = server.comments.insertComment({ articleId: 'a1', name: 'Nino', text: georgian(4990) });
       const replies = [];
       let parent = root;

@@ -8,6 +8,7 @@ await useStore('postgres');
 await import('./protocol.test.mjs');
 await import('./hostile.test.mjs');
 await import('./reports.test.mjs');
+await import('./paging.test.mjs');
 
 it('really runs them on PostgreSQL', async () => {
   const server = await startServer();

@@ -11,7 +11,7 @@ import { duplicateKey } from '../validation.mjs';
 import { textKey } from '../tokens.mjs';
 
 const SCHEMA_VERSION = 2;
-const COLUMNS = 'id, article_id, parent_id, thread_id, author_name, author_url, text, status, created_at, visible, wire_bytes';
+const COLUMNS = 'id, article_id, parent_id, thread_id, author_name, author_url, text, status, created_at, visible, wire_bytes, child_count, thread_size';
 // Any fixed number: the key of the advisory lock that serialises schema setup.
 const SCHEMA_LOCK = 7_305_150_001;
 
@@ -42,6 +42,9 @@ CREATE TABLE IF NOT EXISTS comments (
   text_key     text NOT NULL
 );
 ALTER TABLE comments ADD COLUMN IF NOT EXISTS client_address text;
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS child_count integer NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN IF NOT EXISTS thread_size integer NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS comments_children ON comments (parent_id, visible, created_at, id);
 CREATE INDEX IF NOT EXISTS comments_with_address ON comments (created_at) WHERE client_address IS NOT NULL;
 -- Partial, because PostgreSQL does not read index order past an IS NULL condition: with
 -- parent_id in the key, the first page of a large article was a sort of all its threads.
@@ -191,6 +194,10 @@ export class PgOps {
          ON CONFLICT (article_id) DO UPDATE SET visible_count = articles.visible_count + 1`,
         [c.articleId],
       );
+      if (parent) {
+        await this.db.query('UPDATE comments SET child_count = child_count + 1 WHERE id = $1', [parent.id]);
+        await this.db.query('UPDATE comments SET thread_size = thread_size + 1 WHERE id = $1', [parent.thread_id]);
+      }
     }
     return String(id);
   }
@@ -281,11 +288,18 @@ export class PgOps {
 
   /** @param {string[]} threadIds @param {Set<string>} articles */
   async rebuild(threadIds, articles) {
-    const rows = await this.all('SELECT id, article_id, parent_id, status, thread_id, visible FROM comments WHERE thread_id = ANY($1::bigint[])', [
-      threadIds,
-    ]);
+    const rows = await this.all(
+      'SELECT id, article_id, parent_id, status, thread_id, visible, child_count, thread_size FROM comments WHERE thread_id = ANY($1::bigint[])',
+      [threadIds],
+    );
     for (const change of planThreads(rows)) {
-      await this.db.query('UPDATE comments SET thread_id = $1, visible = $2 WHERE id = $3', [change.thread_id, change.visible ? 1 : 0, change.id]);
+      await this.db.query('UPDATE comments SET thread_id = $1, visible = $2, child_count = $3, thread_size = $4 WHERE id = $5', [
+        change.thread_id,
+        change.visible ? 1 : 0,
+        change.child_count,
+        change.thread_size,
+        change.id,
+      ]);
     }
     for (const articleId of articles) {
       await this.db.query(
@@ -301,7 +315,7 @@ export class PgOps {
 /** pg returns bigint as text; the rest of the code compares ids as strings anyway. @param {any} row */
 function normalise(row) {
   if (!row) return undefined;
-  return { ...row, wire_bytes: Number(row.wire_bytes), visible: Number(row.visible) };
+  return { ...row, wire_bytes: Number(row.wire_bytes), visible: Number(row.visible), child_count: Number(row.child_count), thread_size: Number(row.thread_size) };
 }
 
 export class PostgresStore extends PgOps {
@@ -405,6 +419,15 @@ export class PostgresStore extends PgOps {
       [threadIds],
     );
     return rows.map((row) => ({ ...row, wire_bytes: Number(row.wire_bytes) }));
+  }
+
+  /** @param {string} parentId @param {{ createdAt: string, id: string } | null} after @param {number} limit */
+  async children(parentId, after, limit) {
+    const base = 'SELECT id, parent_id, thread_id, created_at, wire_bytes, child_count FROM comments WHERE parent_id = $1 AND visible = 1';
+    const rows = after
+      ? await this.all(`${base} AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4`, [parentId, after.createdAt, after.id, limit])
+      : await this.all(`${base} ORDER BY created_at, id LIMIT $2`, [parentId, limit]);
+    return rows.map((row) => ({ ...row, wire_bytes: Number(row.wire_bytes), child_count: Number(row.child_count) }));
   }
 
   /** @param {string[]} ids */

@@ -13,7 +13,7 @@ import { textKey } from '../tokens.mjs';
 
 const SCHEMA_VERSION = 3;
 
-const COLUMNS = 'id, article_id, parent_id, thread_id, author_name, author_url, text, status, created_at, visible, wire_bytes';
+const COLUMNS = 'id, article_id, parent_id, thread_id, author_name, author_url, text, status, created_at, visible, wire_bytes, child_count, thread_size';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -44,12 +44,14 @@ CREATE TABLE IF NOT EXISTS comments (
   wire_bytes   INTEGER NOT NULL,  -- its size in an answer, for the page budget
   author_key   TEXT    NOT NULL,  -- keyed hash of email and network (see tokens.mjs)
   text_key     TEXT    NOT NULL,  -- hash of the text's duplicate key
-  client_address TEXT             -- where a comment came from, shown to moderators; cleared
+  client_address TEXT,            -- where a comment came from, shown to moderators; cleared
                                   -- once moderated or after the address retention period
+  child_count  INTEGER NOT NULL DEFAULT 0, -- listed direct replies
+  thread_size  INTEGER NOT NULL DEFAULT 0  -- on a top-level comment: listed replies in its thread
 );
 CREATE INDEX IF NOT EXISTS comments_roots     ON comments (article_id, parent_id, visible, created_at, id);
 CREATE INDEX IF NOT EXISTS comments_by_thread ON comments (thread_id, visible);
-CREATE INDEX IF NOT EXISTS comments_by_parent ON comments (parent_id);
+CREATE INDEX IF NOT EXISTS comments_by_parent ON comments (parent_id, visible, created_at, id);
 CREATE INDEX IF NOT EXISTS comments_by_email  ON comments (author_email);
 CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author_key, status);
 CREATE INDEX IF NOT EXISTS comments_by_text   ON comments (article_id, author_key, text_key);
@@ -139,10 +141,8 @@ export class SqliteStore {
       if (mustExist && version === 0) throw new Error(`${path} is not a comments database`);
       if (version > SCHEMA_VERSION) throw new Error(`${path} has schema version ${version}; this code knows ${SCHEMA_VERSION}`);
       if (version === 1) migrateFromV1(db);
-      // Schema 2 databases made before comments kept their address for moderators.
-      if (version === 2 && !db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get('comments', 'client_address')) {
-        db.exec('ALTER TABLE comments ADD COLUMN client_address TEXT');
-      }
+      // Schema 2 and early schema 3 databases lack the newest columns.
+      if (version === 2 || version === 3) addMissingColumns(db);
       db.exec(SCHEMA);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (error) {
@@ -201,6 +201,16 @@ export class SqliteStore {
   /** @param {string[]} threadIds */
   threadReplies(threadIds) {
     return this.sql.threadReplies.all(JSON.stringify(threadIds.map(Number)));
+  }
+
+  /**
+   * A parent's listed replies in display order (oldest first), after a cursor.
+   * @param {string} parentId @param {{ createdAt: string, id: string } | null} after @param {number} limit
+   */
+  children(parentId, after, limit) {
+    return after
+      ? this.sql.childrenAfter.all(Number(parentId), after.createdAt, Number(after.id), limit)
+      : this.sql.childrenFirst.all(Number(parentId), limit);
   }
 
   /** @param {string[]} ids */
@@ -299,7 +309,13 @@ export class SqliteStore {
       client_address: c.clientAddress ?? null,
     });
     if (!parent) this.sql.setOwnThread.run(lastInsertRowid);
-    if (visible) this.sql.countUp.run(c.articleId);
+    if (visible) {
+      this.sql.countUp.run(c.articleId);
+      if (parent) {
+        this.sql.childUp.run(Number(parent.id));
+        this.sql.threadUp.run(Number(parent.thread_id));
+      }
+    }
     return String(lastInsertRowid);
   }
 
@@ -402,7 +418,9 @@ export class SqliteStore {
    */
   rebuild(threadIds, articles) {
     const rows = this.sql.threadAll.all(JSON.stringify(threadIds));
-    for (const change of planThreads(rows)) this.sql.updateTree.run(Number(change.thread_id), change.visible ? 1 : 0, Number(change.id));
+    for (const change of planThreads(rows)) {
+      this.sql.updateTree.run(Number(change.thread_id), change.visible ? 1 : 0, change.child_count, change.thread_size, Number(change.id));
+    }
     for (const articleId of articles) this.sql.recount.run({ id: articleId });
   }
 
@@ -526,9 +544,15 @@ function prepare(db) {
     setStatus: p('UPDATE comments SET status = ? WHERE id = ?'),
     reparent: p('UPDATE comments SET parent_id = ? WHERE parent_id = ?'),
     deleteComment: p('DELETE FROM comments WHERE id = ?'),
-    threadAll: p(`SELECT id, article_id, parent_id, status, thread_id, visible FROM comments
+    threadAll: p(`SELECT id, article_id, parent_id, status, thread_id, visible, child_count, thread_size FROM comments
       WHERE thread_id IN (SELECT value FROM json_each(?))`),
-    updateTree: p('UPDATE comments SET thread_id = ?, visible = ? WHERE id = ?'),
+    childrenFirst: p(`SELECT id, parent_id, thread_id, created_at, wire_bytes, child_count FROM comments
+      WHERE parent_id = ? AND visible = 1 ORDER BY created_at, id LIMIT ?`),
+    childrenAfter: p(`SELECT id, parent_id, thread_id, created_at, wire_bytes, child_count FROM comments
+      WHERE parent_id = ? AND visible = 1 AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`),
+    childUp: p('UPDATE comments SET child_count = child_count + 1 WHERE id = ?'),
+    threadUp: p('UPDATE comments SET thread_size = thread_size + 1 WHERE id = ?'),
+    updateTree: p('UPDATE comments SET thread_id = ?, visible = ?, child_count = ?, thread_size = ? WHERE id = ?'),
     useChallenge: p('INSERT INTO used_challenges (nonce, at) VALUES (?, ?) ON CONFLICT (nonce) DO NOTHING'),
     purgeChallenges: p('DELETE FROM used_challenges WHERE at <= ?'),
     addReport: p('INSERT INTO reports (comment_id, article_id, reason, text, contact, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -539,6 +563,20 @@ function prepare(db) {
     eraseReportContact: p('DELETE FROM reports WHERE contact = ?'),
     byEmail: p("SELECT * FROM comments WHERE author_email = ? AND author_email <> '' ORDER BY id"),
   };
+}
+
+/** Adds the columns later versions of schema 3 have to a schema 2 or early 3 database. @param {import('better-sqlite3').Database} db */
+function addMissingColumns(db) {
+  const has = (/** @type {string} */ name) => db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get('comments', name) !== undefined;
+  if (!has('client_address')) db.exec('ALTER TABLE comments ADD COLUMN client_address TEXT');
+  if (!has('child_count')) {
+    db.exec('ALTER TABLE comments ADD COLUMN child_count INTEGER NOT NULL DEFAULT 0');
+    db.exec('ALTER TABLE comments ADD COLUMN thread_size INTEGER NOT NULL DEFAULT 0');
+    db.exec('DROP INDEX IF EXISTS comments_by_parent');
+    const rows = /** @type {any[]} */ (db.prepare('SELECT id, parent_id, status, thread_id, visible, 0 AS child_count, 0 AS thread_size FROM comments').all());
+    const tree = db.prepare('UPDATE comments SET child_count = ?, thread_size = ? WHERE id = ?');
+    for (const change of planThreads(rows)) tree.run(change.child_count, change.thread_size, Number(change.id));
+  }
 }
 
 /**
@@ -564,8 +602,10 @@ function migrateFromV1(db) {
     const rows = /** @type {any[]} */ (db.prepare('SELECT * FROM comments').all());
     const update = db.prepare('UPDATE comments SET wire_bytes = ?, text_key = ? WHERE id = ?');
     for (const row of rows) update.run(wireBytes(row), textKey(duplicateKey(row.text)), row.id);
-    const tree = db.prepare('UPDATE comments SET thread_id = ?, visible = ? WHERE id = ?');
-    for (const change of planThreads(rows)) tree.run(Number(change.thread_id), change.visible ? 1 : 0, Number(change.id));
+    const tree = db.prepare('UPDATE comments SET thread_id = ?, visible = ?, child_count = ?, thread_size = ? WHERE id = ?');
+    for (const change of planThreads(rows)) {
+      tree.run(Number(change.thread_id), change.visible ? 1 : 0, change.child_count, change.thread_size, Number(change.id));
+    }
     db.exec(`INSERT INTO articles (article_id, state)
       SELECT article_id, CASE open WHEN 1 THEN 'open' ELSE 'closed' END FROM article_state WHERE true
       ON CONFLICT (article_id) DO NOTHING`);

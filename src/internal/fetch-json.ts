@@ -6,19 +6,30 @@
 
 export type FetchErrorKind = 'http' | 'not-json' | 'invalid' | 'too-large' | 'timeout' | 'network';
 
+export interface FetchErrorDetails {
+  /** The HTTP status, when there was an answer. */
+  status?: number;
+  /** Seconds, from a Retry-After header, when the server sent one. */
+  retryAfter?: number;
+  /** The parsed JSON body of an HTTP error answer, when it had one. */
+  body?: unknown;
+}
+
 export class FetchError extends Error {
   override name = 'FetchError';
+  readonly status?: number;
+  readonly retryAfter?: number;
+  readonly body?: unknown;
 
   constructor(
     readonly kind: FetchErrorKind,
     message: string,
-    readonly status?: number,
-    /** Seconds, from a Retry-After header, when the server sent one. */
-    readonly retryAfter?: number,
-    /** The parsed JSON body of an HTTP error answer, when it had one. */
-    readonly body?: unknown,
+    { status, retryAfter, body }: FetchErrorDetails = {},
   ) {
     super(message);
+    this.status = status;
+    this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -83,7 +94,7 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
     }
     if (size > maxBytes) {
       await reader?.cancel().catch(() => {});
-      throw new FetchError('too-large', `Over ${maxBytes} bytes`, res.status);
+      throw new FetchError('too-large', `Over ${maxBytes} bytes`, { status: res.status });
     }
     let data: unknown;
     let json = /^([^;]*\+|\s*(application|text)\/)json\s*(;|$)/i.test(String(res.headers.get('content-type')));
@@ -92,8 +103,8 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
     } catch {
       json = false;
     }
-    if (!res.ok) throw new FetchError('http', `HTTP ${res.status}`, res.status, parseRetryAfter(res.headers.get('retry-after')), data);
-    if (!json) throw new FetchError('not-json', 'Not JSON', res.status);
+    if (!res.ok) throw new FetchError('http', `HTTP ${res.status}`, { status: res.status, retryAfter: parseRetryAfter(res.headers.get('retry-after')), body: data });
+    if (!json) throw new FetchError('not-json', 'Not JSON', { status: res.status });
     return { data: data as T, url: res.url || url, status: res.status, headers: res.headers };
   } catch (error) {
     throw error instanceof FetchError

@@ -128,11 +128,11 @@ export function fill(template: string, values: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-/** Chooses the plural form for `n` and fills `{n}` (formatted) and any other values. */
-export function plural(message: PluralMessage, n: number, lang: string, values: Record<string, string | number> = {}): string {
+/** Chooses the plural form for `n` and fills `{n}` (formatted). */
+export function plural(message: PluralMessage, n: number, lang: string): string {
   const form = intl(Intl.PluralRules, shippedLang(lang)).select(n);
   const template = message[form] ?? message.other;
-  return fill(template, { n: formatNumber(n, lang), ...values });
+  return fill(template, { n: formatNumber(n, lang) });
 }
 
 /**

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../internal/define.js';
 import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, sharedFetchJson } from '../internal/fetch-json.js';
@@ -8,43 +7,18 @@ import type { Article } from '../internal/formats/article.js';
 import { FormatError, checkArticle, parseArticle } from '../internal/formats/detect.js';
 import { LoadController } from '../internal/load.js';
 import type { LoadOutcome } from '../internal/load.js';
-import { cleanText, shorten } from '../internal/formats/validate.js';
-import { LangController, fill, formatDate, formatNumber, labelAttribute, message, plural } from '../internal/i18n.js';
-import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
-import { sanitizedHtml } from '../internal/sanitized-html.js';
+import { LangController, labelAttribute, message } from '../internal/i18n.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport } from './near-viewport.js';
 import styles from './news-card.styles.js';
+import { articleText, renderArticle, renderError, renderSkeleton } from './news-card.view.js';
+import type { ArticleText, Failure } from './news-card.view.js';
 
 /** What the card shows: one of these at a time. */
 export type NewsCardState = 'initial' | 'loading' | 'loaded' | 'empty' | 'error';
 export type NewsCardVariant = 'card' | 'full';
 export type { NewsCardMessages };
-
-// What a card shows at most: a valid feed under the size limit can carry 100,000 tags,
-// and rendering all of them would freeze the host page for seconds.
-const MAX_TAGS = 12;
-const MAX_AUTHORS = 5;
-
-/** Static templates, not a dynamic tag: the headline keeps its real element; index 1 (h2) is the default. */
-const HEADINGS = [
-  (title: string, lang?: string) => html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h1>`,
-  (title: string, lang?: string) => html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h2>`,
-  (title: string, lang?: string) => html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h3>`,
-  (title: string, lang?: string) => html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h4>`,
-  (title: string, lang?: string) => html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h5>`,
-  (title: string, lang?: string) => html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h6>`,
-];
-
-/** `n` placeholder lines of text, the last one `last` (shorter). */
-const bones = (n: number, last = 'short'): TemplateResult[] => Array.from({ length: n }, (_, i) => html`<div class="bone line ${i < n - 1 ? '' : last}"></div>`);
-
-/** The message key of each error kind (`http` and `network` depend on more). */
-const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
-
-/** Why a card shows an error: the request failed, or its answer holds no article. */
-type Failure = FetchError | FormatError;
 
 /**
  * Dispatches `event` from `target`. A function of its own because the manifest analyzer
@@ -139,7 +113,7 @@ export class NewsCardElement extends LitElement {
   /** The `article` property and what checking it gave. */
   private checked?: [unknown, Article | FormatError];
   /** Text derived from an article, computed once per article. */
-  private derived?: { article: Article; summary: string; paragraphs: string[]; minutes: number };
+  private derived?: { article: Article; text: ArticleText };
 
   private readonly nearViewport = (): void => {
     this.near = true;
@@ -332,75 +306,17 @@ export class NewsCardElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.base')!.focus();
   }
 
-  private imageFailed(event: Event): void {
+  /** Listeners kept across renders, so Lit does not swap them on every update. */
+  private readonly onImageError = (event: Event): void => {
     this.brokenImage = (event.target as HTMLImageElement).getAttribute('src')!;
     this.requestUpdate();
-  }
+  };
 
-  private derive(article: Article): NonNullable<NewsCardElement['derived']> {
-    if (this.derived?.article !== article) {
-      const body = article.contentHtml ? htmlToText(article.contentHtml) : cleanText(article.contentText ?? '');
-      const given = article.summaryText ? cleanText(article.summaryText) : htmlToText(article.summaryHtml);
-      const words = body.split(' ').filter(Boolean).length;
-      this.derived = {
-        article,
-        // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
-        summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(body, 320),
-        paragraphs: (article.contentText || article.summaryText || given || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
-        // 200 words a minute.
-        minutes: words && Math.max(1, Math.round(words / 200)),
-      };
-    }
-    return this.derived;
-  }
+  private readonly onRetry = (): void => this.retryClicked();
 
-  private renderArticle(article: Article, full: boolean): TemplateResult {
-    const { summary, paragraphs, minutes } = this.derive(article);
-    const { baseUrl: base, authors, tags, image, datePublished: date, contentHtml } = article;
-    const lang = article.language;
-    const ui = this.i18n.value;
-    const url = safeUrl(article.url, base);
-    const src = image && safeUrl(image.src, base);
-    const srcset = image && safeSrcset(image.srcset, base);
-    // The image is as wide as the card; `auto` lets a lazy image use its laid-out width.
-    return html`<article aria-labelledby="title">${src && !src.startsWith('mailto:') && src !== this.brokenImage
-        ? html`<img part="image" class="image-box" src=${src} srcset=${ifDefined(srcset)} sizes=${ifDefined(srcset && 'auto, (max-width: 45rem) 100vw, 45rem')} width=${ifDefined(image!.width)} height=${ifDefined(image!.height)} alt=${image!.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${this.imageFailed}>`
-        : nothing}<div class="content">${(HEADINGS[Math.trunc(this.headingLevel) - 1] ?? HEADINGS[1]!)(article.title, lang)}${authors.length || date || minutes
-        ? html`<p part="meta" class="meta">${authors.length
-            ? html`<span class="authors">${authors.slice(0, MAX_AUTHORS).map((author, i) => {
-                const href = safeUrl(author.url, base);
-                return html`${i ? ', ' : ''}${href
-                  ? html`<a part="author" href=${href} rel="author noopener noreferrer">${author.name}</a>`
-                  : html`<span part="author">${author.name}</span>`}`;
-              })}${authors.length > MAX_AUTHORS ? ` +${formatNumber(authors.length - MAX_AUTHORS, ui)}` : nothing}</span>`
-            : nothing}${date ? html`<time part="date" datetime=${date}>${formatDate(new Date(date), ui)}</time>` : nothing}${minutes
-            ? html`<span class="reading-time">${plural(this.text('readingTime'), minutes, ui)}</span>`
-            : nothing}</p>`
-        : nothing}${full
-        ? contentHtml || paragraphs.length
-          ? html`<div part="body" class="body ${contentHtml ? '' : 'text'}" lang=${ifDefined(lang)}>${contentHtml ? sanitizedHtml(contentHtml, 'article', base) : paragraphs.map((p) => html`<p>${p}</p>`)}</div>`
-          : nothing
-        : summary
-          ? html`<p part="summary" class="summary" lang=${ifDefined(lang)}>${summary}</p>`
-          : nothing}${tags.length
-        ? html`<ul part="tags" class="tags" aria-label=${this.text('tags')}>${tags.slice(0, MAX_TAGS).map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}</ul>`
-        : nothing}${!full && url
-        ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title">${this.text('readMore')}</a>`
-        : nothing}</div></article>`;
-  }
-
-  private renderError({ kind, status = 0 }: Failure): TemplateResult {
-    const message =
-      kind === 'http'
-        ? status === 404 || status === 410
-          ? this.text('errorNotFound')
-          : status >= 500
-            ? this.text('errorServer')
-            : fill(this.text('errorHttp'), { status })
-        : this.text(kind === 'network' ? (navigator.onLine === false ? 'errorOffline' : 'errorNetwork') : ERROR_KEYS[kind]);
-    return html`<div part="error" class="error"><p class="message">${message}</p>${this.article == null
-        ? html`<button part="retry" class="retry" type="button" @click=${this.retryClicked}>${this.text('retry')}</button>`
-        : nothing}</div><slot></slot>`;
+  private derive(article: Article): ArticleText {
+    if (this.derived?.article !== article) this.derived = { article, text: articleText(article) };
+    return this.derived.text;
   }
 
   /** What the card shows now. */
@@ -418,16 +334,26 @@ export class NewsCardElement extends LitElement {
     const shown = this.shown;
     const state = this.state;
     const full = this.variant === 'full';
-    return html`<div part="base" class="base ${full ? 'full' : 'card'} ${state}" aria-busy=${state === 'loading'} tabindex="-1">${state === 'loaded'
-        ? this.renderArticle(shown as Article, full)
+    const text = this.text.bind(this);
+    const body =
+      state === 'loaded'
+        ? renderArticle({
+            article: shown as Article,
+            derived: this.derive(shown as Article),
+            full,
+            ui: this.i18n.value,
+            headingLevel: this.headingLevel,
+            text,
+            brokenImage: this.brokenImage,
+            onImageError: this.onImageError,
+          })
         : state === 'error'
-          ? this.renderError(shown as Failure)
+          ? renderError(shown as Failure, text, this.article == null ? this.onRetry : undefined)
           : state === 'empty'
             ? html`<p part="empty" class="message">${this.text('empty')}</p>`
             : state === 'loading'
-              ? html`<div part="skeleton" class="skeleton"><span class="visually-hidden">${this.text('loading')}</span><div class="bone image-box" aria-hidden="true"></div><div class="content" aria-hidden="true"><div class="title">${bones(2)}</div><div class="meta">${bones(1)}</div><div class=${full ? 'body' : 'summary'}>${bones(full ? 9 : 4)}</div><div class="tags">${bones(3, '')}</div>${full
-                  ? nothing
-                  : html`<div class="read-more">${bones(1, 'tiny')}</div>`}</div></div>`
-              : html`<slot></slot>`}</div>`;
+              ? renderSkeleton(full, text)
+              : html`<slot></slot>`;
+    return html`<div part="base" class="base ${full ? 'full' : 'card'} ${state}" aria-busy=${state === 'loading'} tabindex="-1">${body}</div>`;
   }
 }

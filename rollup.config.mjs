@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { compactGeorgian } from './scripts/compact-georgian.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies);
@@ -78,7 +77,8 @@ export default [
   {
     input: entries,
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    plugins: [minifyCssTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), compactGeorgian()],
+    // charset utf8: Latvian and Georgian stay literal text (esbuild would write \u escapes).
+    plugins: [minifyCssTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', charset: 'utf8' })],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
   },
   {
@@ -87,7 +87,6 @@ export default [
       minifyCssTemplates(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-      compactGeorgian(),
       terser({
         ecma: 2021,
         module: false,

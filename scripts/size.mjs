@@ -15,11 +15,20 @@ const KB = 1024;
  * formats, two comment backends and four languages bring it to about 42.7 KB (README,
  * Size). These budgets sit just above what ships now, so nothing grows unnoticed.
  */
+/**
+ * What issue 13 ("no build step rewrites source text") measured each step to cost, bytes
+ * min+gzip, added to the budgets as is; the size work of the next issue wins them back.
+ * georgian: Georgian shipped as written (literal UTF-8 in the ES modules, `\u` escapes in
+ * the ASCII-only bundle) instead of compacted to one byte a letter and expanded at run time.
+ */
+const ISSUE_13 = {
+  georgian: { bundle: 747, define: 220, newsCard: -31, commentBox: 33 },
+};
 const BUDGETS = {
-  'dist/lapa-widgets.min.js': 44 * KB,
-  'entry: lapa-widgets/define': 44 * KB,
-  'entry: lapa-widgets/news-card/define': 28.5 * KB,
-  'entry: lapa-widgets/comment-box/define': 33.5 * KB,
+  'dist/lapa-widgets.min.js': 44 * KB + ISSUE_13.georgian.bundle,
+  'entry: lapa-widgets/define': 44 * KB + ISSUE_13.georgian.define,
+  'entry: lapa-widgets/news-card/define': 28.5 * KB + ISSUE_13.georgian.newsCard,
+  'entry: lapa-widgets/comment-box/define': 33.5 * KB + ISSUE_13.georgian.commentBox,
   'entry: lapa-widgets/scroll-to-top/define': 9 * KB,
 };
 

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { compactGeorgian } from './scripts/compact-georgian.mjs';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultShouldMinifyCSS } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies);
@@ -34,27 +35,51 @@ const banner = [
 ].join('\n');
 
 /**
- * Shrinks the CSS inside css`` templates of *.styles.ts files: comments out, white space
- * collapsed, none around braces and semicolons. Deliberately no smarter than that (a
- * space before ':' can be a descendant combinator), so it cannot change a rule's meaning.
+ * Minifies the html`` and css`` templates of our sources (html-minifier-next, lightningcss),
+ * so the templates are written for people. Before esbuild, which it reads TypeScript for;
+ * only src/, since Lit's own build is minified already. A template it cannot minify fails
+ * the build instead of shipping unminified with a warning. A css`` that is a list of
+ * declarations, not rules (base.styles.ts `textReset`), is no style sheet to lightningcss:
+ * it stays as written.
  */
-function minifyCssTemplates() {
+/**
+ * The browsers the README supports (Chrome and Edge 123, Firefox 120, Safari 17.5), for
+ * lightningcss (major << 16 | minor << 8). Without targets it assumes every browser has
+ * every feature, and so writes syntax none ships: it folded `animation-timeline` into the
+ * `animation` shorthand, which Chromium rejects whole, stopping scroll-to-top's ring.
+ */
+const CSS_TARGETS = { chrome: 123 << 16, firefox: 120 << 16, safari: (17 << 16) | (5 << 8) };
+
+const minifyTemplates = () =>
+  minifyHTML({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      shouldMinifyCSS: (template) => defaultShouldMinifyCSS(template) && template.parts.some((part) => part.text.includes('{')),
+      // conservativeCollapse: a run of white space becomes one space, never none. A template
+      // does not know the text it is rendered next to (`${label}<span> *</span>` would
+      // lose its space), so removing white space could change what readers see.
+      minifyOptions: { conservativeCollapse: true, minifyCSS: { targets: CSS_TARGETS } },
+    },
+  });
+
+/**
+ * The rest of the bundle's ASCII guarantee: terser's ascii_only escapes strings, but prints a
+ * tagged template's raw text as written (a tag may read `.raw`), so a non-ASCII character in
+ * an html`` or css`` template (news-card's '·' separator) would reach the page as UTF-8.
+ * Lit's tags read the cooked strings, for which `\u00b7` is the same text. (A character
+ * behind a backslash would need more care; the build stops on one.)
+ */
+function asciiTemplates() {
   return {
-    name: 'minify-css-templates',
-    transform(code, id) {
-      if (!id.endsWith('.styles.ts')) return null;
-      const out = code.replace(/css`([^`]*)`/g, (_whole, body) => {
-        const min = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};])\s*/g, '$1')
-          .replace(/;}/g, '}')
-          // CSS escapes, so the bundle stays ASCII (see terser's ascii_only below).
-          .replace(/[^\x00-\x7f]/gu, (c) => `\\\\${c.codePointAt(0).toString(16)} `)
-          .trim();
-        return `css\`${min}\``;
+    name: 'ascii-templates',
+    renderChunk(code) {
+      const out = code.replace(/(\\*)([^\x00-\x7f])/g, (whole, slashes, c) => {
+        // An odd run of backslashes would turn the escape into text.
+        if (slashes.length % 2) this.error(`ascii-templates: escaped non-ASCII ${JSON.stringify(c)}`);
+        return `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
       });
-      return { code: out, map: null };
+      return out === code ? null : { code: out, map: null };
     },
   };
 }
@@ -78,16 +103,16 @@ export default [
   {
     input: entries,
     external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    plugins: [minifyCssTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), compactGeorgian()],
+    // charset utf8: Latvian and Georgian stay literal text (esbuild would write \u escapes).
+    plugins: [minifyTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', charset: 'utf8' })],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
   },
   {
     input: 'src/bundle.ts',
     plugins: [
-      minifyCssTemplates(),
+      minifyTemplates(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-      compactGeorgian(),
       terser({
         ecma: 2021,
         module: false,
@@ -96,6 +121,7 @@ export default [
         // (a windows-1257 site, say), which would garble Latvian and Georgian text.
         format: { comments: false, preamble: banner, ascii_only: true },
       }),
+      asciiTemplates(),
       sri(),
     ],
     output: { dir: 'dist', entryFileNames: 'lapa-widgets.min.js', format: 'iife', inlineDynamicImports: true },

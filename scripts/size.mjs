@@ -10,17 +10,30 @@ import { minify } from 'terser';
 
 const KB = 1024;
 /**
+ * What issue 13 ("no build step rewrites source text") measured each step to cost, bytes
+ * min+gzip, added to the budgets as is; the size work of the next issue wins them back.
+ * georgian: Georgian shipped as written (literal UTF-8 in the ES modules, `\u` escapes in
+ * the ASCII-only bundle) instead of compacted to one byte a letter and expanded at run time.
+ * templates: html`` and css`` minified by @lit-labs/rollup-plugin-minify-html-literals
+ * instead of by hand (a regex CSS squasher in the build, and templates written squashed).
+ */
+const ISSUE_13 = {
+  georgian: { bundle: 747, define: 220, newsCard: -31, commentBox: 33, scrollToTop: 0 },
+  templates: { bundle: -137, define: -151, newsCard: -45, commentBox: -36, scrollToTop: -48 },
+};
+const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0);
+/**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
  * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two
  * formats, two comment backends and four languages bring it to about 42.7 KB (README,
  * Size). These budgets sit just above what ships now, so nothing grows unnoticed.
  */
 const BUDGETS = {
-  'dist/lapa-widgets.min.js': 44 * KB,
-  'entry: lapa-widgets/define': 44 * KB,
-  'entry: lapa-widgets/news-card/define': 28.5 * KB,
-  'entry: lapa-widgets/comment-box/define': 33.5 * KB,
-  'entry: lapa-widgets/scroll-to-top/define': 9 * KB,
+  'dist/lapa-widgets.min.js': 44 * KB + issue13('bundle'),
+  'entry: lapa-widgets/define': 44 * KB + issue13('define'),
+  'entry: lapa-widgets/news-card/define': 28.5 * KB + issue13('newsCard'),
+  'entry: lapa-widgets/comment-box/define': 33.5 * KB + issue13('commentBox'),
+  'entry: lapa-widgets/scroll-to-top/define': 9 * KB + issue13('scrollToTop'),
 };
 
 const sizes = (code) => ({

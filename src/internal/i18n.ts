@@ -66,21 +66,9 @@ const intlLocale = (lang: string): string | undefined => {
   return intlSupports(lang) ? lang : shipped === 'ka' && !intlSupports('ka') ? undefined : shipped;
 };
 
-/**
- * Stand-ins for the Georgian letters ა (U+10D0) to ჰ (U+10F0), in order. The build
- * (scripts/compact-georgian.mjs) writes each shipped Georgian string as DEL (U+007F) and
- * these one-byte characters instead of UTF-8's three bytes per letter: the tables cost a
- * third, and the script-tag bundle stays ASCII, so it reads right on a page in any charset.
- */
-export const KA_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#%&*+<>';
-
-/** A string as written in the sources: compacted Georgian expanded, anything else as is. */
-export const expand = (s: string): string =>
-  s[0] === '\x7f' ? s.slice(1).replace(/[A-Z#%&*+<>]/g, (c) => String.fromCharCode(0x10d0 + KA_CODES.indexOf(c))) : s;
-
 // Georgian (CLDR), for browsers whose Intl has no `ka` (Chromium's bundled ICU). A function,
 // so that entries which format no dates (scroll-to-top) leave it out.
-const kaMonths = (): string[] => expand('იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი').split(' ');
+const kaMonths = (): string[] => 'იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი'.split(' ');
 
 export interface DateStyle {
   /** Include the time of day. */
@@ -145,20 +133,7 @@ export function message<T extends MessageTable, K extends keyof T>(
   key: K,
   overrides?: Partial<T>,
 ): T[K] {
-  return (overrides?.[key] ?? expanded(table[shippedLang(lang)])[key] ?? table.en[key]) as T[K];
-}
-
-const expandedTables = new WeakSet<MessageTable>();
-/** A shipped table with its compacted strings expanded, once, in place. */
-function expanded<T extends MessageTable>(table: T): T {
-  if (!expandedTables.has(table)) {
-    expandedTables.add(table);
-    for (const [key, value] of Object.entries(table)) {
-      (table as MessageTable)[key] =
-        typeof value === 'string' ? expand(value) : (Object.fromEntries(Object.entries(value).map(([form, s]) => [form, expand(s)])) as PluralMessage);
-    }
-  }
-  return table;
+  return (overrides?.[key] ?? table[shippedLang(lang)][key] ?? table.en[key]) as T[K];
 }
 
 /**

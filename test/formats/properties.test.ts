@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { FormatError } from '../../src/internal/formats/format-error.js';
 import { checkArticle, parseArticle } from '../../src/internal/formats/detect.js';
+import { assertProperty } from '../support/properties.js';
 
 /** Runs `fn`; passes when it returns or throws FormatError, fails on anything else. */
 function onlyInvalid(fn: () => unknown): boolean {
@@ -50,11 +51,11 @@ const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('
 
 describe('format adapters, property-based', () => {
   it('throw nothing but FormatError, whatever JSON arrives', () => {
-    fc.assert(fc.property(anyInput, fc.option(fc.string()), (data, itemId) => onlyInvalid(() => parseArticle(data, { itemId: itemId ?? undefined, baseUrl: 'https://feeds.example/a/feed.json' }))), { numRuns: 500 });
+    assertProperty(fc.property(anyInput, fc.option(fc.string()), (data, itemId) => onlyInvalid(() => parseArticle(data, { itemId: itemId ?? undefined, baseUrl: 'https://feeds.example/a/feed.json' }))), { numRuns: 500 });
   });
 
   it('check the article property the same way', () => {
-    fc.assert(fc.property(fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom('title', 'authors', 'tags', 'image', 'url', 'datePublished', 'language'), value)), (data) => onlyInvalid(() => checkArticle(data))), { numRuns: 400 });
+    assertProperty(fc.property(fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom('title', 'authors', 'tags', 'image', 'url', 'datePublished', 'language'), value)), (data) => onlyInvalid(() => checkArticle(data))), { numRuns: 400 });
   });
 
   it('give back the fields of any valid JSON Feed item', () => {
@@ -69,7 +70,7 @@ describe('format adapters, property-based', () => {
       tags: fc.uniqueArray(cleanText, { maxLength: 5 }),
       language: fc.constantFrom('lv', 'sv', 'ka', 'en-GB'),
     });
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.nat(), (items, pick) => {
         const chosen = items[pick % items.length]!;
         const feed = { version: 'https://jsonfeed.org/version/1.1', items };
@@ -99,7 +100,7 @@ describe('format adapters, property-based', () => {
       author: cleanText,
       terms: fc.uniqueArray(cleanText, { maxLength: 4 }),
     });
-    fc.assert(
+    assertProperty(
       fc.property(post, (p) => {
         const article = parseArticle({
           id: p.id,

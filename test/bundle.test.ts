@@ -2,25 +2,7 @@
 // page, loaded the way a partner pastes it: a classic <script src>. This file imports no
 // sources, so everything it sees comes from the bundle.
 import { expect } from '@open-wc/testing';
-
-const BUNDLE = '/dist/lapa-widgets.min.js';
-
-/** Loads the bundle as a classic script; resolves with the errors it threw while running. */
-function loadBundle(): Promise<unknown[]> {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => {
-    errors.push(event.error ?? event.message);
-    event.preventDefault();
-  };
-  window.addEventListener('error', onError);
-  const script = document.createElement('script');
-  script.src = BUNDLE;
-  return new Promise<unknown[]>((resolve, reject) => {
-    script.onload = () => resolve(errors);
-    script.onerror = () => reject(new Error(`${BUNDLE} did not load: run npm run build first`));
-    document.head.append(script);
-  }).finally(() => window.removeEventListener('error', onError));
-}
+import { loadBundle } from './support/bundle.js';
 
 describe('the script-tag bundle', () => {
   let firstErrors: unknown[];

@@ -7,6 +7,8 @@
 import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import type { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
+import { part, parts, text } from '../support/dom.js';
+import { holds } from '../support/until.js';
 
 export const BUNDLE = '/__embed/dist/lapa-widgets.min.js';
 export const FEED = '/__embed/data/feed.json';
@@ -126,15 +128,7 @@ export function byId<T extends Element>(page: HostPage, id: string): T {
   return el as unknown as T;
 }
 
-export function part<T extends Element = HTMLElement>(host: Element, name: string): T | null {
-  return host.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
-}
-
-export function parts(host: Element, name: string): Element[] {
-  return [...(host.shadowRoot?.querySelectorAll(`[part~="${name}"]`) ?? [])];
-}
-
-export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { part, parts, text } from '../support/dom.js';
 
 /** Waits for a Lit element of another window to finish rendering. */
 export async function rendered(el: Element): Promise<void> {
@@ -183,15 +177,5 @@ export async function transitionsEnd(host: Element): Promise<void> {
   await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
 }
 
-/**
- * Polls `predicate` until it holds or `timeout` passes; says which. Timers, not animation
- * frames: the runner's own page may be a background tab, where frames do not come.
- */
-export async function until(predicate: () => boolean, timeout = 3000): Promise<boolean> {
-  const end = performance.now() + timeout;
-  while (!predicate()) {
-    if (performance.now() > end) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return true;
-}
+/** Whether `predicate` comes to hold within `timeout` ms (support/until.ts's `holds`). */
+export const until = (predicate: () => boolean, timeout = 3000): Promise<boolean> => holds(predicate, timeout);

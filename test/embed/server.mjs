@@ -8,7 +8,8 @@
 //                                the strict policy of demo/headers.mjs; ?tt=no-duplicates
 //                                drops 'allow-duplicates' from it, ?cdn=<origin> loads the
 //                                bundle from that origin (%CDN% in the page) and allows it
-//                                in script-src. %SRI% is the bundle's integrity hash.
+//                                in script-src. %SRI% is the bundle's integrity hash;
+//                                <!--#include x.part.html --> is replaced by that file.
 //   /__embed/dist/<file>         the built dist/ (the script-tag bundle), CORS-open like a CDN;
 //                                ?charset=none sends it without a charset, as many servers
 //                                do. Pages named windows-1257-*.html are sent in that charset.
@@ -84,6 +85,18 @@ async function buildLit2Host() {
 /**
  * @returns {{ handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean>, comments: ReturnType<typeof createCommentServer>, close(): void }}
  */
+/**
+ * Puts the file named in each `<!--#include name.part.html -->` of a page in its place: the
+ * pages share their widget markup (test/embed/pages/*.part.html); a browser gets the whole
+ * page, as a partner's server would send it.
+ */
+async function withIncludes(html) {
+  const names = [...html.matchAll(/<!--#include ([\w.-]+\.part\.html) -->\n?/g)];
+  let out = html;
+  for (const [directive, name] of names) out = out.replace(directive, await readFile(`${DIRS.pages}${name}`, 'utf8'));
+  return out;
+}
+
 export function createEmbedServer() {
   const comments = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', proofOfWork: false, onError: () => {} });
   const day = 24 * 3_600_000;
@@ -99,7 +112,7 @@ export function createEmbedServer() {
     if (extname(found.file) !== '.html') return send(res, 200, type, found.body);
     const cdn = url.searchParams.get('cdn');
     if (cdn !== null && !LOCAL_ORIGIN.test(cdn)) return send(res, 400, 'text/plain', 'cdn must be a local origin');
-    let html = found.body.toString('utf8').replaceAll('%CDN%', cdn ?? '');
+    let html = (await withIncludes(found.body.toString('utf8'))).replaceAll('%CDN%', cdn ?? '');
     if (html.includes('%SRI%')) html = html.replaceAll('%SRI%', (await readFile(`${DIRS.dist}lapa-widgets.min.js.sri`, 'utf8')).trim());
     const headers = {};
     // A Baltic legacy charset: a classic script without a charset is decoded in it.

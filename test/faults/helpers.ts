@@ -143,8 +143,7 @@ export async function bystanderProblems({ wrapper, card, box, scroller }: Bystan
   return out;
 }
 
-export const partOf = (el: Element, name: string): HTMLElement | null => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { part as partOf, text as textOf } from '../support/dom.js';
 
 interface Failing {
   'news-card': { el: NewsCardElement; event: HTMLElementEventMap['news-card-error'] };

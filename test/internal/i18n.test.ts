@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import type { TemplateResult } from 'lit';
 import { LangController, fill, formatDate, formatNumber, georgianDate, georgianNumber, intlSupports, message, plural, resolveLang, shippedLang } from '../../src/internal/i18n.js';
 import { engine, itIn } from '../support/engine.js';
+import { until } from '../support/until.js';
 import type { Messages } from '../../src/internal/i18n.js';
 
 const OCT_15 = new Date('2021-10-15T09:30:00Z');
@@ -166,7 +167,8 @@ describe('LangController', () => {
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('lv');
     outer.setAttribute('lang', 'ka');
-    await new Promise((r) => setTimeout(r)); // MutationObserver callbacks run as a microtask
+    // A MutationObserver sees the change, then the probe renders again.
+    await until(() => probe.shadowRoot!.textContent === 'ka', 'the probe in ka');
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('ka');
   });
@@ -174,7 +176,7 @@ describe('LangController', () => {
   it('follows the element’s own lang attribute', async () => {
     const probe = await fixture<LangProbe>(html`<lang-probe lang="sv"></lang-probe>`);
     probe.setAttribute('lang', 'en');
-    await new Promise((r) => setTimeout(r));
+    await until(() => probe.shadowRoot!.textContent === 'en', 'the probe in en');
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('en');
   });

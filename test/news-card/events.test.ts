@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import { NewsCardErrorEvent, NewsCardLoadEvent } from '../../src/internal/events.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
-import { EMPTY, FEED, container, fresh, mount, outcome, part, settle, text } from './helpers.js';
+import { EMPTY, FEED, container, fresh, mount, outcome, part, reaches, settle, text } from './helpers.js';
 
 describe('<news-card> events', () => {
   it('fires news-card-load with the normalised article for a src set in markup, after rendering it', async () => {
@@ -75,9 +75,7 @@ describe('<news-card> events', () => {
     let fired = 0;
     card.addEventListener('news-card-load', () => fired++);
     card.addEventListener('news-card-error', () => fired++);
-    for (let i = 0; i < 100 && card.state !== 'empty'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    await card.updateComplete;
-    expect(card.state).to.equal('empty');
+    await reaches(card, 'empty');
     expect(fired).to.equal(0);
   });
 });

@@ -1,10 +1,12 @@
-import { fixtureSync, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import '../../src/news-card/define.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import type { NewsCardErrorEvent, NewsCardLoadEvent } from '../../src/internal/events.js';
 import type { Article } from '../../src/internal/formats/article.js';
+import { part } from '../support/dom.js';
+import { until } from '../support/until.js';
 
 export const FEED = '/__news/fixtures/jsonfeed/feed-1.1.json';
 export const FEED_1_0 = '/__news/fixtures/jsonfeed/feed-1.0.json';
@@ -40,6 +42,11 @@ export async function stats(key: string): Promise<ServerStats> {
   return (await fetch(`/__news/stats?key=${key}`)).json() as Promise<ServerStats>;
 }
 
+/** Lets the requests made with `?hold=name` (see `fresh`) answer, now and from now on. */
+export async function release(name: string): Promise<void> {
+  await fetch(`/__news/release/${name}`);
+}
+
 export type Outcome = NewsCardLoadEvent | NewsCardErrorEvent;
 
 /** The next load or error event of `target` (or of anything inside it). */
@@ -72,6 +79,13 @@ export async function mount(template: TemplateResult): Promise<NewsCardElement> 
   return card;
 }
 
+/** Waits for `card` to reach `state`, rendered (the empty state fires no event). */
+export async function reaches(card: NewsCardElement, state: NewsCardElement['state']): Promise<void> {
+  await until(() => card.state === state, `the card ${state}`);
+  await card.updateComplete;
+  expect(card.state).to.equal(state);
+}
+
 /** Renders `template` and waits for its first card's load or error event. */
 export async function settle(template: TemplateResult): Promise<{ card: NewsCardElement; event: Outcome }> {
   const wrapper = container();
@@ -83,15 +97,7 @@ export async function settle(template: TemplateResult): Promise<{ card: NewsCard
   return { card, event };
 }
 
-export function part<T extends Element = HTMLElement>(card: NewsCardElement, name: string): T | null {
-  return card.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-}
-
-export function parts<T extends Element = HTMLElement>(card: NewsCardElement, name: string): T[] {
-  return [...card.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
-}
-
-export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { part, parts, text } from '../support/dom.js';
 
 /** A complete article with every field a card shows. */
 export const sampleArticle = (extra: Partial<Article> = {}): Article => ({

@@ -2,6 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import type { Article } from '../../src/internal/formats/article.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import { until } from '../support/until.js';
 import { container, fresh, mount, part, settle, text } from './helpers.js';
 
 const words = (n: number) => `<p>${Array.from({ length: n }, () => 'vārds').join(' ')}</p>`;
@@ -21,6 +22,13 @@ async function inLang(lang: string, value: Article = article()): Promise<NewsCar
 }
 
 const readingTime = (card: NewsCardElement) => text(card.shadowRoot!.querySelector('.reading-time'));
+
+/** Waits for the card to re-render its Read more link as `want` (a lang change is seen by a MutationObserver). */
+async function shows(card: NewsCardElement, want: string): Promise<void> {
+  await until(() => text(part(card, 'read-more')) === want, `Read more as "${want}"`);
+  await card.updateComplete;
+  expect(text(part(card, 'read-more'))).to.equal(want);
+}
 
 describe('<news-card> localisation', () => {
   const expected = {
@@ -65,17 +73,13 @@ describe('<news-card> localisation', () => {
   it('re-renders when an ancestor changes its lang', async () => {
     const card = await inLang('en');
     card.parentElement!.lang = 'lv';
-    await new Promise((resolve) => setTimeout(resolve));
-    await card.updateComplete;
-    expect(text(part(card, 'read-more'))).to.equal('Lasīt vairāk');
+    await shows(card, 'Lasīt vairāk');
   });
 
   it("prefers its own lang, and follows changes to it", async () => {
     const card = await inLang('lv');
     card.lang = 'sv';
-    await new Promise((resolve) => setTimeout(resolve));
-    await card.updateComplete;
-    expect(text(part(card, 'read-more'))).to.equal('Läs mer');
+    await shows(card, 'Läs mer');
   });
 
   it('falls back to <html lang> and follows it', async () => {
@@ -86,9 +90,7 @@ describe('<news-card> localisation', () => {
       const card = await mount(html`<news-card .article=${article()}></news-card>`);
       expect(text(part(card, 'read-more'))).to.equal('ვრცლად');
       root.lang = 'sv';
-      await new Promise((resolve) => setTimeout(resolve));
-      await card.updateComplete;
-      expect(text(part(card, 'read-more'))).to.equal('Läs mer');
+      await shows(card, 'Läs mer');
     } finally {
       if (before === null) root.removeAttribute('lang');
       else root.lang = before;

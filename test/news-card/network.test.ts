@@ -4,7 +4,7 @@ import type { NewsCardErrorEvent } from '../../src/internal/events.js';
 import { nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { until } from '../support/until.js';
-import { FEED, ITEM, container, fresh, mount, outcome, part, settle, stats, text, uid } from './helpers.js';
+import { FEED, ITEM, container, fresh, mount, outcome, part, release, settle, stats, text, uid } from './helpers.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
@@ -13,7 +13,8 @@ describe('<news-card> network', () => {
 
   it('aborts the old request when src changes, and never shows its late answer', async () => {
     const key = uid();
-    const card = await mount(html`<news-card src=${fresh(FEED, { delay: 300, key })}></news-card>`);
+    // Held: the first answer cannot come before src changes, however slow the machine.
+    const card = await mount(html`<news-card src=${fresh(FEED, { hold: key, key })}></news-card>`);
     let loads = 0;
     card.addEventListener('news-card-load', () => loads++);
     await until(async () => (await stats(key)).requests === 1, 'the first request at the server');
@@ -37,12 +38,15 @@ describe('<news-card> network', () => {
 
   it('keeps its request when moved within the page, and loads again when put back after removal', async () => {
     const key = uid();
-    const card = await mount(html`<news-card src=${fresh(FEED, { delay: 200, key })}></news-card>`);
+    const card = await mount(html`<news-card src=${fresh(FEED, { hold: key, key })}></news-card>`);
+    await until(async () => (await stats(key)).requests === 1, 'the request at the server');
+    const moved = oneEvent(card, 'news-card-load');
     container().append(card);
-    await oneEvent(card, 'news-card-load');
+    await release(key);
+    await moved;
     expect(await stats(key)).to.include({ requests: 1, aborted: 0 });
 
-    const again = await mount(html`<news-card src=${fresh(FEED, { delay: 200, key: `${key}b` })}></news-card>`);
+    const again = await mount(html`<news-card src=${fresh(FEED, { hold: `${key}b`, key: `${key}b` })}></news-card>`);
     await until(async () => (await stats(`${key}b`)).requests === 1, 'the first request at the server');
     const parent = again.parentElement!;
     again.remove();
@@ -50,17 +54,24 @@ describe('<news-card> network', () => {
     await Promise.resolve();
     const loaded = oneEvent(again, 'news-card-load');
     parent.append(again);
-    await loaded;
+    // Both requests at the server, the first given up, before any answer is let through.
     await until(async () => (await stats(`${key}b`)).aborted === 1, 'the first request aborted');
+    await until(async () => (await stats(`${key}b`)).requests === 2, 'the second request at the server');
+    await release(`${key}b`);
+    await loaded;
     expect(await stats(`${key}b`)).to.include({ requests: 2, aborted: 1 });
   });
 
   it('makes one request for many cards with the same src', async () => {
     const key = uid();
-    const src = fresh(FEED, { delay: 100, key });
+    const src = fresh(FEED, { hold: key, key });
     const wrapper = container();
     const all = Promise.all(Array.from({ length: 5 }, () => outcome(wrapper)));
     render(html`${[1, 2, 3, 4, 5].map(() => html`<news-card src=${src}></news-card>`)}`, wrapper);
+    // All five asked while the one request is still open.
+    await Promise.all([...wrapper.querySelectorAll('news-card')].map((c) => c.updateComplete));
+    await until(async () => (await stats(key)).requests === 1, 'the request at the server');
+    await release(key);
     const events = await all;
     expect(events.every((e) => e.type === 'news-card-load')).to.equal(true);
     const cards = [...wrapper.querySelectorAll('news-card')];
@@ -77,15 +88,19 @@ describe('<news-card> network', () => {
 
   it('keeps a shared request alive until the last card sharing it is removed', async () => {
     const key = uid();
-    const src = fresh(FEED, { delay: 300, key });
+    const src = fresh(FEED, { hold: key, key });
     const wrapper = container();
     render(html`<news-card src=${src}></news-card><news-card src=${src}></news-card>`, wrapper);
     const [first, second] = [...wrapper.querySelectorAll('news-card')] as NewsCardElement[];
     await first!.updateComplete;
+    await until(async () => (await stats(key)).requests === 1, 'the shared request at the server');
     const loaded = oneEvent(second!, 'news-card-load');
     first!.remove();
+    // The request is held until now: the answer the second card gets proves it was not
+    // aborted when the first card left (an aborted fetch delivers nothing).
+    await release(key);
     await loaded;
-    expect(await stats(key)).to.include({ requests: 1, aborted: 0 });
+    expect(await stats(key), 'one card still waited').to.include({ requests: 1, aborted: 0 });
 
     const key2 = uid();
     const src2 = fresh('/__news/stall', { key: key2 });
@@ -94,8 +109,6 @@ describe('<news-card> network', () => {
     await cards[0]!.updateComplete;
     await until(async () => (await stats(key2)).requests === 1, 'the shared request at the server');
     cards[0]!.remove();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await stats(key2)).aborted, 'one card still waits').to.equal(0);
     cards[1]!.remove();
     await until(async () => (await stats(key2)).aborted === 1, 'the shared request aborted');
     expect(await stats(key2)).to.include({ requests: 1, aborted: 1 });

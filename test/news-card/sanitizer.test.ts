@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import { imageRoundTrip } from '../support/dom.js';
 import { FEED, WP_DANGEROUS, fresh, mount, part, settle } from './helpers.js';
 
 const FORBIDDEN_ELEMENTS = 'script, style, link, meta, base, iframe, frame, frameset, object, embed, form, input, button, textarea, select, svg, math, template, noscript';
@@ -92,8 +93,8 @@ describe('<news-card> sanitising article bodies', () => {
       const found = body ? dangers(body) : [];
       if (found.length) failures.push(`${title}: ${found.join(', ')}`);
     }
-    // Give any handler that slipped through a chance to run.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Give any handler that slipped through a chance to run: image errors come last.
+    await imageRoundTrip();
     expect(failures).to.deep.equal([]);
     expect(alerts).to.deep.equal([]);
   });

@@ -1,7 +1,8 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { NewsCardElement } from '../../src/news-card/news-card.js';
 import type { NewsCardErrorEvent } from '../../src/internal/events.js';
-import { EMPTY, FEED, container, fresh, mount, part, settle, stats, text, uid } from './helpers.js';
+import { holdTimers } from '../support/clock.js';
+import { EMPTY, FEED, container, fresh, mount, part, reaches, release, settle, stats, text, uid } from './helpers.js';
 
 describe('<news-card> states', () => {
   it('shows a skeleton, marked busy, with a loading text, while loading', async () => {
@@ -34,7 +35,9 @@ describe('<news-card> states', () => {
     link.href = '/fallback';
     link.textContent = 'Read the article';
     const card = document.createElement(tag) as NewsCardElement;
-    card.setAttribute('src', fresh('/__news/status/404', { delay: 300 }));
+    const hold = uid();
+    // Held until the loading state has been seen, however slow the machine.
+    card.setAttribute('src', fresh('/__news/status/404', { hold }));
     card.append(link);
     wrapper.append(card);
     expect(link.checkVisibility(), 'before upgrade').to.equal(true);
@@ -42,22 +45,23 @@ describe('<news-card> states', () => {
     await card.updateComplete;
     expect(card.state).to.equal('loading');
     expect(link.checkVisibility(), 'while loading').to.equal(false);
-    await oneEvent(card, 'news-card-error');
+    const failed = oneEvent(card, 'news-card-error');
+    await release(hold);
+    await failed;
     await card.updateComplete;
     expect(link.checkVisibility(), 'on error').to.equal(true);
   });
 
   it('shows the empty state for a feed with no items', async () => {
     const card = await mount(html`<news-card src=${fresh(EMPTY)}></news-card>`);
-    await card.updateComplete;
-    await until(card, 'empty');
+    await reaches(card, 'empty');
     expect(text(part(card, 'empty'))).to.equal('There is no article to show.');
     expect(part(card, 'base')!.getAttribute('aria-busy')).to.equal('false');
   });
 
   it('shows the empty state when the feed has no item with item-id', async () => {
     const card = await mount(html`<news-card item-id="gone" src=${fresh(FEED)}></news-card>`);
-    await until(card, 'empty');
+    await reaches(card, 'empty');
     expect(part(card, 'empty')).to.exist;
   });
 
@@ -138,17 +142,27 @@ describe('<news-card> states', () => {
   it('follows a Retry-After hint once, by itself', async () => {
     const key = uid();
     const src = `/__news/toggle/${key}?retry-after=1&key=${key}`;
-    const { card, event } = await settle(html`<news-card src=${src}></news-card>`);
-    expect((event as NewsCardErrorEvent).status).to.equal(503);
-    // Still down: the automatic retry fails too, and the card does not try a third time.
-    await oneEvent(card, 'news-card-error');
-    await new Promise((resolve) => setTimeout(resolve, 1300));
-    expect((await stats(key)).requests).to.equal(2);
-    await fetch(`/__news/toggle/${key}/up`);
-    const loaded = oneEvent(card, 'news-card-load');
-    card.retry();
-    await loaded;
-    expect(card.state).to.equal('loaded');
+    // The card's own one-second retry timer runs when the test says, not in real time.
+    const clock = holdTimers((delay) => delay === 1000);
+    try {
+      const { card, event } = await settle(html`<news-card timeout="0" src=${src}></news-card>`);
+      expect((event as NewsCardErrorEvent).status).to.equal(503);
+      expect(clock.pending.map((t) => t.delay), 'a retry after Retry-After').to.deep.equal([1000]);
+      // Still down: the automatic retry fails too, and the card does not try a third time.
+      const again = oneEvent(card, 'news-card-error');
+      clock.tick();
+      await again;
+      await card.updateComplete;
+      expect(clock.pending, 'no third try').to.deep.equal([]);
+      expect((await stats(key)).requests).to.equal(2);
+      await fetch(`/__news/toggle/${key}/up`);
+      const loaded = oneEvent(card, 'news-card-load');
+      card.retry();
+      await loaded;
+      expect(card.state).to.equal('loaded');
+    } finally {
+      clock.restore();
+    }
   });
 
   it('comes back after Retry-After when the server is up again', async () => {
@@ -167,13 +181,4 @@ describe('<news-card> states', () => {
     expect(card.querySelector('a')!.checkVisibility()).to.equal(true);
   });
 });
-
-/** Waits for `card` to reach `state` (the empty state fires no event). */
-async function until(card: NewsCardElement, state: string): Promise<void> {
-  for (let i = 0; i < 200 && card.state !== state; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await card.updateComplete;
-  }
-  expect(card.state).to.equal(state);
-}
 

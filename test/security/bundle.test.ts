@@ -3,6 +3,7 @@ import { recordName, renderCards } from './cards.js';
 import type { CardRecord } from './cards.js';
 import { canaryRequests, documentSnapshot, executions, inspect, installTraps, loadVectors, report, serverCanaryHits, settle, summarise, uncaught } from './harness.js';
 import type { Tally, Vector } from './harness.js';
+import { loadBundle } from '../support/bundle.js';
 
 /**
  * The built script-tag bundle (dist/lapa-widgets.min.js, which `npm test` builds first),
@@ -13,15 +14,6 @@ const RECORDS: CardRecord[] = [
   { variant: 'full', drop: 'image,url', fields: [{ at: 'content_html' }, { at: 'banner_image' }, { at: 'external_url' }, { at: 'authors.0.url' }] },
 ];
 
-function loadBundle(): Promise<void> {
-  const script = document.createElement('script');
-  script.src = '/dist/lapa-widgets.min.js';
-  return new Promise((resolve, reject) => {
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('dist/lapa-widgets.min.js did not load: run npm run build first'));
-    document.head.append(script);
-  });
-}
 
 describe('injection through the built script-tag bundle', () => {
   let vectors: Vector[];
@@ -30,7 +22,7 @@ describe('injection through the built script-tag bundle', () => {
 
   before(async () => {
     installTraps();
-    await loadBundle();
+    expect(await loadBundle(), 'errors while the bundle ran').to.deep.equal([]);
     pageBefore = documentSnapshot();
     vectors = await loadVectors();
   });

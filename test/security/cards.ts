@@ -5,8 +5,10 @@
  * one card tests many paths.
  */
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
-import { clean, inspect, settle, textOnly } from './harness.js';
-import type { Vector, Violation } from './harness.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { clean, executions, inspect, settle, summarise, textOnly } from './harness.js';
+import type { InjectionSuite, Vector, Violation } from './harness.js';
+import { part, parts } from '../support/dom.js';
 
 export const CARD_PARTS = ['title', 'author', 'summary', 'body', 'tag', 'image', 'read-more'] as const;
 
@@ -29,8 +31,7 @@ export interface CardRecord {
 
 export const strip = (text: string): string => text.replace(/\s+/g, '');
 
-export const part = (card: Element, name: string): Element | null => card.shadowRoot!.querySelector(`[part~="${name}"]`);
-export const parts = (card: Element, name: string): Element[] => [...card.shadowRoot!.querySelectorAll(`[part~="${name}"]`)];
+export { part, parts } from '../support/dom.js';
 
 /**
  * Compares a text-only element with the text expected. With `fromHtml` the text was
@@ -134,4 +135,25 @@ export async function renderCards(
   });
   container.replaceChildren();
   return { renders: cards.length, violations };
+}
+
+/**
+ * Call inside an injection suite's `describe`: one test per record, rendering every vector
+ * through it from the hostile document at `docUrl` (`itemId(i)` picks vector i's item).
+ */
+export function itRendersEveryVector(suite: InjectionSuite, records: CardRecord[], docUrl: string, itemId: (i: number) => string): void {
+  for (const record of records) {
+    it(`renders every vector in ${recordName(record)} inert, as text where it is text, and inside the card`, async function () {
+      this.timeout(60_000);
+      const container = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
+      const ran = executions.length;
+      const { renders, violations } = await renderCards(container, docUrl, record, suite.vectors, itemId);
+      suite.tally.paths += record.fields.length;
+      suite.tally.renders += renders;
+      suite.tally.violations += violations.length;
+      expect(renders).to.equal(suite.vectors.length);
+      expect(executions.slice(ran), 'code ran').to.deep.equal([]);
+      expect(violations.length, summarise(violations, suite.vectors)).to.equal(0);
+    });
+  }
 }

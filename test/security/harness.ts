@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { engine } from '../support/engine.js';
+import { holds } from '../support/until.js';
 
 export interface Vector {
   source: string;
@@ -119,12 +120,10 @@ export async function settle(quietMs = 150, maxMs = 3000): Promise<void> {
  * fires no event to wait for.
  */
 export async function idle(el: Element, maxMs = 10_000): Promise<void> {
-  const start = performance.now();
-  for (;;) {
+  await holds(async () => {
     await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
-    if (!el.shadowRoot?.querySelector('[aria-busy="true"]') || performance.now() - start > maxMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return !el.shadowRoot?.querySelector('[aria-busy="true"]');
+  }, maxMs);
 }
 
 // ---- data ----------------------------------------------------------------------------

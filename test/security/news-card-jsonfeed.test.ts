@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/news-card/define.js';
-import { expectSummary, expectText, expectTexts, part, recordName, renderCards, strip } from './cards.js';
+import { expectSummary, expectText, expectTexts, itRendersEveryVector, part, strip } from './cards.js';
 import type { CardRecord } from './cards.js';
-import { clean, decodedText, executions, injectionSuite, itLeftNoTrace, summarise } from './harness.js';
+import { clean, decodedText, injectionSuite, itLeftNoTrace } from './harness.js';
 
 /**
  * Every JSON Feed field <news-card> uses, each carrying every vector. Fields shown in
@@ -44,22 +43,8 @@ const RECORDS: CardRecord[] = [
 
 describe('injection through JSON Feed fields into <news-card>', () => {
   const suite = injectionSuite('jsonfeed');
-  const { tally } = suite;
 
-  for (const record of RECORDS) {
-    it(`renders every vector in ${recordName(record)} inert, as text where it is text, and inside the card`, async function () {
-      this.timeout(60_000);
-      const container = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
-      const ran = executions.length;
-      const { renders, violations } = await renderCards(container, '/__hostile/doc/jsonfeed', record, suite.vectors, (i) => `v${i}`);
-      tally.paths += record.fields.length;
-      tally.renders += renders;
-      tally.violations += violations.length;
-      expect(renders).to.equal(suite.vectors.length);
-      expect(executions.slice(ran), 'code ran').to.deep.equal([]);
-      expect(violations.length, summarise(violations, suite.vectors)).to.equal(0);
-    });
-  }
+  itRendersEveryVector(suite, RECORDS, '/__hostile/doc/jsonfeed', (i) => `v${i}`);
 
   itLeftNoTrace(suite, { threwNothing: true });
 });

@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/news-card/define.js';
-import { expectSummary, expectText, expectTexts, part, recordName, renderCards } from './cards.js';
+import { expectSummary, expectText, expectTexts, itRendersEveryVector, part } from './cards.js';
 import type { CardRecord } from './cards.js';
-import { clean, decodedText, executions, injectionSuite, itLeftNoTrace, summarise } from './harness.js';
+import { clean, decodedText, injectionSuite, itLeftNoTrace } from './harness.js';
 
 const MEDIA = '_embedded.wp:featuredmedia.0';
 
@@ -30,22 +29,8 @@ const RECORDS: CardRecord[] = [
 
 describe('injection through WordPress fields into <news-card>', () => {
   const suite = injectionSuite('wordpress');
-  const { tally } = suite;
 
-  for (const record of RECORDS) {
-    it(`renders every vector in ${recordName(record)} inert, as text where it is text, and inside the card`, async function () {
-      this.timeout(60_000);
-      const container = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
-      const ran = executions.length;
-      const { renders, violations } = await renderCards(container, '/__hostile/doc/wordpress', record, suite.vectors, (i) => String(i + 1));
-      tally.paths += record.fields.length;
-      tally.renders += renders;
-      tally.violations += violations.length;
-      expect(renders).to.equal(suite.vectors.length);
-      expect(executions.slice(ran), 'code ran').to.deep.equal([]);
-      expect(violations.length, summarise(violations, suite.vectors)).to.equal(0);
-    });
-  }
+  itRendersEveryVector(suite, RECORDS, '/__hostile/doc/wordpress', (i) => String(i + 1));
 
   itLeftNoTrace(suite, { threwNothing: true });
 });

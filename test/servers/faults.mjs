@@ -2,18 +2,19 @@
 // runner's origin, plus a second origin (a Node server on 127.0.0.1, another port) for
 // the redirect and CORS cases.
 //
-// Loading (news-card and comment-box), one route per fault and per test key:
-//   /__faults/<format>/<fault>/<key>     the fault, until POST /__faults/recover/<key>;
-//                                        then a valid answer: format `news` is a JSON
-//                                        Feed, `comments` a page of our comments protocol
-//   faults: 404 (an HTML page), 500, 503 (Retry-After), html (200 text/html), wrong-type
-//   (JSON as text/plain), malformed, truncated, empty, title-number, items-not-array,
-//   nulls, dates (invalid dates only), many-tags and many-authors (valid JSON Feeds with
-//   120 000 tags, 30 000 authors), big (10 MB, streamed without Content-Length),
-//   stall (headers and half a body, then nothing), drop (socket destroyed mid-body),
-//   refuse (socket destroyed before any answer: what offline looks like from a page),
-//   redirect (302 to the other origin, which does not allow CORS until recovery),
-//   cors (the other origin answers without Access-Control-Allow-Origin until recovery)
+// Loading, one route per fault and per test key:
+//   /__faults/news/<fault>/<key>         news-card's faults: answered by its one test server,
+//                                        test/servers/news-card.mjs (the list is there)
+//   /__faults/comments/<fault>/<key>     the fault, until POST /__faults/recover/<key>;
+//                                        then a page of our comments protocol
+//   comments faults: 404 (an HTML page), 500, 503 (Retry-After), html (200 text/html),
+//   wrong-type (JSON as text/plain), malformed, truncated, empty, title-number,
+//   items-not-array, nulls, dates (invalid dates only), big (10 MB, streamed without
+//   Content-Length), stall (headers and half a body, then nothing), drop (socket destroyed
+//   mid-body), refuse (socket destroyed before any answer: what offline looks like from a
+//   page), redirect (302 to the other origin, which does not allow CORS until recovery),
+//   cors (the other origin answers without Access-Control-Allow-Origin until recovery);
+//   for both formats, redirect and cors recover on the second origin
 //   /__faults/origin                     { origin } of the second server
 //
 // Posting (comment-box against the reference server, server/ (lapa-comments), one
@@ -29,15 +30,10 @@
 //     store-then-drop   store, then break the connection half-way through the answer
 //   /__faults/count?article=             { total, posts } comments stored, POSTs received
 import { createServer } from 'node:http';
+import { RECOVERED as ARTICLE, newsFault } from './news-card.mjs';
 
 const PREFIX = '/__faults/';
 const recovered = new Set();
-
-const ARTICLE = {
-  version: 'https://jsonfeed.org/version/1.1',
-  title: 'Faults',
-  items: [{ id: 'ok', title: 'Back in service', content_html: '<p>The server has recovered.</p>', image: 'recovered.svg', date_published: '2025-05-16T10:00:00Z' }],
-};
 
 const COMMENTS = {
   open: true,
@@ -49,20 +45,8 @@ const COMMENTS = {
 
 const good = (format) => JSON.stringify(format === 'comments' ? COMMENTS : ARTICLE);
 
-/** Valid JSON Feeds under the 2 MB limit that are costly to show: many small parts. */
-const HEAVY = {
-  'many-tags': () => ({ version: ARTICLE.version, items: [{ ...ARTICLE.items[0], tags: Array.from({ length: 120_000 }, (_, i) => `t${i}`) }] }),
-  'many-authors': () => ({ version: ARTICLE.version, items: [{ ...ARTICLE.items[0], authors: Array.from({ length: 30_000 }, (_, i) => ({ name: `a${i}` })) }] }),
-};
-
-/** Bodies of the right type but the wrong shape, per format. */
+/** Bodies of the right type but the wrong shape, per format (news-card's are in news-card.mjs). */
 const SHAPES = {
-  news: {
-    'title-number': { version: ARTICLE.version, items: [{ id: 'ok', title: 42, content_html: '<p>x</p>' }] },
-    'items-not-array': { version: ARTICLE.version, items: { 0: ARTICLE.items[0] } },
-    nulls: { version: ARTICLE.version, title: null, items: [{ id: null, title: null, content_html: null, content_text: null, summary: null, url: null, image: null, date_published: null, authors: null, tags: null }] },
-    dates: { version: ARTICLE.version, items: [{ ...ARTICLE.items[0], date_published: 'yesterday', date_modified: '2025-13-45T99:99:99Z' }] },
-  },
   comments: {
     'title-number': { ...COMMENTS, open: 1, total: 'many' },
     'items-not-array': { ...COMMENTS, comments: { 0: COMMENTS.comments[0] } },
@@ -103,7 +87,6 @@ async function fault(req, res, format, kind, key) {
   if (recovered.has(key) && kind !== 'redirect' && kind !== 'cors') return send(res, 200, 'application/json', good(format));
   const shape = SHAPES[format][kind];
   if (shape) return send(res, 200, 'application/json', JSON.stringify(shape));
-  if (format === 'news' && HEAVY[kind]) return send(res, 200, 'application/json', JSON.stringify(HEAVY[kind]()));
   switch (kind) {
     case '404':
       return send(res, 404, 'text/html', '<!doctype html><title>Not Found</title><h1>Not Found</h1>');
@@ -245,6 +228,8 @@ async function route(req, res, url) {
       plans.delete(parts[1]);
       return send(res, 204, 'text/plain', '');
     case 'news':
+      await otherReady;
+      return newsFault(req, res, parts[1], url, { recovered: recovered.has(parts[2]), second: `${otherOrigin}/news/${parts[2]}` });
     case 'comments':
       return fault(req, res, parts[0], parts[1], parts[2]);
     case 'api':

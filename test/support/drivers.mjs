@@ -10,7 +10,7 @@
 // see every request a WebKit page makes (other origins too: resource timing leaves out loads
 // that fail, and on an offline machine every foreign load fails), the session's proxy is a
 // small logging proxy on 127.0.0.1: it forwards requests for loopback origins, refuses all
-// others, records both, adds a page's extra request headers, and can put an init script
+// others (https ones too), records both, adds a page's extra request headers, and can put an init script
 // first in each HTML document (where puppeteer uses evaluateOnNewDocument). Console and page
 // errors stay unobserved there: a test reads them from an in-page recorder instead.
 import { createServer, request as httpRequest } from 'node:http';
@@ -43,7 +43,8 @@ export const engines = (env = process.env) => parseBrowsers([], env);
  * @property {(options?: { idleTime?: number, concurrency?: number }) => Promise<void>} waitForNetworkIdle
  *   resolves once at most `concurrency` requests have been open for `idleTime` ms
  * @property {() => Promise<{ name: string }[]>} cookies every cookie the browser holds for the page
- * @property {SeenRequest[]} requests every request the page made, in order
+ * @property {SeenRequest[]} requests every request the page made, in order (WebKit cannot name the
+ *   host of an https load: it is logged as https://an-https-origin.invalid/)
  * @property {SeenResponse[]} responses every response it got
  * @property {string[] | null} consoleErrors console errors and uncaught errors, or null where
  *   the driver cannot hear them (WebDriver classic)
@@ -229,6 +230,13 @@ async function startPageProxy({ headers = {}, initScript } = {}) {
   server.on('connect', (req, socket) => {
     requests.push({ url: `https://${req.url}/`, method: 'CONNECT' });
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  // WebKitGTK speaks TLS to an sslProxy given as host:port, so an https load arrives as a
+  // ClientHello whose target host is sealed inside: recorded under a stand-in name. The
+  // test servers are plain http, so any https load is another origin's.
+  server.on('clientError', (error, socket) => {
+    if (error.rawPacket?.[0] === 0x16) requests.push({ url: 'https://an-https-origin.invalid/', method: 'TLS' });
+    socket.destroy();
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

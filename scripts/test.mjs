@@ -65,7 +65,7 @@ const nodeTests = [
   ...(existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`) : []),
   ...(existsSync('server/test') ? readdirSync('server/test').filter((f) => f.endsWith('.test.mjs')).map((f) => `server/test/${f}`) : []),
 ];
-if (nodeTests.length && !onlyFiles) run('Node suites', process.execPath, ['--test', ...nodeTests]);
+if (nodeTests.length && !onlyFiles) run('Node suites', process.execPath, ['--test', ...nodeTests], { LAPA_BROWSERS: engines.join(',') });
 
 // Engine-specific tests: itIn(['chromium'], 'reason', ...) in the sources, and whole profile
 // files an engine cannot run (WebKit has no forced colours).

@@ -1,6 +1,7 @@
 // The moderation page at /admin/: sign-in (scrypt, rate limited), the session cookie's
-// attributes, CSRF refusals, and the page itself in a real Chromium: sign in, see the
-// held comments with their emails, approve one, in English and in Latvian.
+// attributes, CSRF refusals, and the page itself in each real engine (LAPA_BROWSERS picks
+// them): sign in, see the held comments with their emails, approve one, in English and in
+// Latvian.
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -9,7 +10,8 @@ import { hashPassword } from '../lib/cli.mjs';
 import { createListener } from '../lib/http.mjs';
 import { createCommentServer } from '../lib/routes.mjs';
 import { SqliteStore } from '../lib/stores/sqlite.mjs';
-import { launch } from '../../test/embed/browser.mjs';
+import { pageLog, RECORDER } from '../../test/embed/browser.mjs';
+import { engines, ENGINE_LABELS, launchEngine } from '../../test/support/drivers.mjs';
 import { EMAIL_DOMAIN, postComment } from './support/comments-api.mjs';
 
 const PASSWORD = 'correct horse battery staple';
@@ -139,71 +141,72 @@ describe('the moderation page', () => {
   });
 });
 
-describe('the moderation page in Chromium', () => {
-  let server;
-  let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startAdmin(), launch()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  for (const [lang, signIn, approve] of [
-    ['en', 'Sign in', 'Approve'],
-    ['lv', 'Ienākt', 'Apstiprināt'],
-  ]) {
-    it(`signs in, lists held comments with their emails, rejects many and approves one (${lang})`, { timeout: 60_000 }, async () => {
-      const context = await browser.createBrowserContext();
-      try {
-        const page = await context.newPage();
-        const problems = [];
-        page.on('pageerror', (error) => problems.push(String(error)));
-        page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-        await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
-        await page.goto(`${server.origin}/admin/`);
-        const button = await page.waitForSelector(`lapa-admin >>> form button`);
-        assert.equal(await button.evaluate((b) => b.textContent.trim()), signIn);
-        await page.type('lapa-admin >>> input[name=password]', PASSWORD);
-        await button.click();
-        const inShadow = (selector) => page.waitForFunction((s) => document.querySelector('lapa-admin').shadowRoot.querySelector(s), {}, selector);
-        await inShadow(`tr[data-id="${server.ids.held}"]`);
-        const emails = await page.evaluate(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('td.email')].map((c) => c.textContent));
-        assert.ok(emails.includes('ilze@mail.test'), emails.join());
-        if (lang === 'en') {
-          // Many at once: select all, then the toolbar's Reject.
-          await page.evaluate(() => {
-            const root = document.querySelector('lapa-admin').shadowRoot;
-            root.querySelector('thead input[type=checkbox]').click();
-          });
-          await page.waitForFunction(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('tbody input[type=checkbox]')].every((box) => box.checked));
-          await page.evaluate(() => {
-            const toolbar = document.querySelector('lapa-admin').shadowRoot.querySelector('.tools [role=group]');
-            [...toolbar.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Reject').click();
-          });
-          await page.waitForFunction(() => document.querySelector('lapa-admin').shadowRoot.querySelectorAll('tbody tr').length === 0);
-          assert.equal(server.store.getComment(server.ids.held).status, 'rejected');
-          assert.equal(server.store.getComment(server.ids.other).status, 'rejected');
-          // Back to held, for the next language's run.
-          server.store.setStatus([server.ids.held, server.ids.other], 'pending');
-        }
-        if (lang === 'lv') {
-          const row = await inShadow(`tr[data-id="${server.ids.held}"] button`);
-          assert.equal(await row.evaluate((b) => b.textContent.trim()), approve);
-          await row.click();
-          await page.waitForFunction(
-            (id) => !document.querySelector('lapa-admin').shadowRoot.querySelector(`tr[data-id="${id}"]`),
-            {},
-            server.ids.held,
-          );
-          assert.equal(server.store.getComment(server.ids.held).status, 'approved');
-          assert.equal(server.store.count('a1'), 1);
-        }
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
+for (const engine of engines()) {
+  describe(`the moderation page in ${ENGINE_LABELS[engine]}`, () => {
+    let server;
+    let browser;
+    before(async () => {
+      [server, browser] = await Promise.all([startAdmin(), launchEngine(engine)]);
     });
-  }
-});
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const [lang, signIn, approve] of [
+      ['en', 'Sign in', 'Approve'],
+      ['lv', 'Ienākt', 'Apstiprināt'],
+    ]) {
+      it(`signs in, lists held comments with their emails, rejects many and approves one (${lang})`, { timeout: 60_000 }, () =>
+        browser.withPage(
+          async (page) => {
+            await page.goto(`${server.origin}/admin/`);
+            const inShadow = (selector) => page.waitFor((s) => document.querySelector('lapa-admin')?.shadowRoot?.querySelector(s), { args: [selector] });
+            const textIn = (selector) => page.evaluate((s) => document.querySelector('lapa-admin').shadowRoot.querySelector(s).textContent.trim(), selector);
+            await inShadow('form button');
+            assert.equal(await textIn('form button'), signIn);
+            await page.type('lapa-admin', 'input[name=password]', PASSWORD);
+            await page.click('lapa-admin', 'form button');
+            await inShadow(`tr[data-id="${server.ids.held}"]`);
+            const emails = await page.evaluate(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('td.email')].map((c) => c.textContent));
+            assert.ok(emails.includes('ilze@mail.test'), emails.join());
+            if (lang === 'en') {
+              // Many at once: select all, then the toolbar's Reject.
+              await page.evaluate(() => {
+                const root = document.querySelector('lapa-admin').shadowRoot;
+                root.querySelector('thead input[type=checkbox]').click();
+              });
+              await page.waitFor(() => [...document.querySelector('lapa-admin').shadowRoot.querySelectorAll('tbody input[type=checkbox]')].every((box) => box.checked));
+              await page.evaluate(() => {
+                const toolbar = document.querySelector('lapa-admin').shadowRoot.querySelector('.tools [role=group]');
+                [...toolbar.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Reject').click();
+              });
+              await page.waitFor(() => document.querySelector('lapa-admin').shadowRoot.querySelectorAll('tbody tr').length === 0);
+              assert.equal(server.store.getComment(server.ids.held).status, 'rejected');
+              assert.equal(server.store.getComment(server.ids.other).status, 'rejected');
+              // Back to held, for the next language's run.
+              server.store.setStatus([server.ids.held, server.ids.other], 'pending');
+            }
+            if (lang === 'lv') {
+              const row = `tr[data-id="${server.ids.held}"] button`;
+              await inShadow(row);
+              assert.equal(await textIn(row), approve);
+              await page.click('lapa-admin', row);
+              await page.waitFor((id) => !document.querySelector('lapa-admin').shadowRoot.querySelector(`tr[data-id="${id}"]`), { args: [server.ids.held] });
+              assert.equal(server.store.getComment(server.ids.held).status, 'approved');
+              assert.equal(server.store.count('a1'), 1);
+            }
+            // The in-page recorder hears every engine; Chromium and Firefox only: the driver's
+            // own console and error events, which WebDriver classic (WebKit) does not have.
+            const log = await pageLog(page);
+            assert.deepEqual(
+              { violations: log.violations, errors: log.errors, consoleErrors: [...log.consoleErrors, ...(page.consoleErrors ?? [])] },
+              { violations: [], errors: [], consoleErrors: [] },
+            );
+          },
+          // A reader's browser language, sent as browsers send it; the recorder before the page's scripts.
+          { headers: { 'Accept-Language': lang }, initScript: RECORDER },
+        ));
+    }
+  });
+}

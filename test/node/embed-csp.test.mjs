@@ -1,14 +1,15 @@
 // The script-tag bundle under a strict Content-Security-Policy, in real top-level page
-// loads in Chromium (the test runner's harness page needs inline scripts, so these pages
+// loads in each engine (the test runner's harness page needs inline scripts, so these pages
 // are opened directly): every widget renders real data, a comment posts, and not one
 // `securitypolicyviolation` event or console error happens. Also the demo's CSP variant
-// and the SRI hash the build writes beside the bundle.
+// and the SRI hash the build writes beside the bundle. LAPA_BROWSERS picks the engines.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer } from '../../demo/server.mjs';
-import { fillComment, launch, pageLog, recorded, shadowCount, shadowText, startEmbedServer, submitComment, visit } from '../embed/browser.mjs';
+import { pageLog, RECORDER, recorded, shadowCount, shadowText, startEmbedServer } from '../embed/browser.mjs';
+import { engines, ENGINE_LABELS, launchEngine } from '../support/drivers.mjs';
 
 /** The exact policy the README documents; written out here so a weakened copy fails. */
 const DOCUMENTED_CSP =
@@ -18,12 +19,21 @@ const FEED_TITLE = 'Three partners, one toolkit & a handbook';
 const BUNDLE = new URL('../../dist/lapa-widgets.min.js', import.meta.url);
 
 /** Asserts the page saw no CSP violation, uncaught error or console error. */
-async function assertClean(visitResult) {
-  const log = await pageLog(visitResult.page);
+async function assertClean(page) {
+  const log = await pageLog(page);
   assert.deepEqual(
-    { violations: log.violations, errors: log.errors, consoleErrors: [...log.consoleErrors, ...visitResult.consoleErrors], pageErrors: visitResult.pageErrors },
-    { violations: [], errors: [], consoleErrors: [], pageErrors: [] },
+    // The in-page recorder hears every engine. Chromium and Firefox only: the driver's own
+    // console and error events, which WebDriver classic (WebKit) does not have.
+    { violations: log.violations, errors: log.errors, consoleErrors: [...log.consoleErrors, ...(page.consoleErrors ?? [])] },
+    { violations: [], errors: [], consoleErrors: [] },
   );
+}
+
+/** Types into the comment form of the first `host` comment box, as a reader would. */
+async function fillComment(page, host, { name, email, text }) {
+  await page.type(host, 'input[name="name"]', name);
+  await page.type(host, 'input[name="email"]', email);
+  await page.type(host, 'textarea[name="text"]', text);
 }
 
 /** The standard test page's widgets show their data. */
@@ -38,100 +48,20 @@ async function assertWidgetsRender(page) {
   assert.match(await shadowText(page, '#wp', '[part~="body"]'), /Gēteborgā/);
   assert.ok((await shadowCount(page, '#comments', '[part~="comment"]')) >= 3, 'the seeded comments are listed');
   assert.equal(await shadowCount(page, '#top', '[part~="button"]'), 1);
-  // Images load under img-src 'self'. They are lazy, and how far below the fold Chromium
-  // starts one depends on its estimate of the network: bring each into view first.
+  // Images load under img-src 'self'. They are lazy, and how far below the fold an engine
+  // starts one depends on its estimate of the network (WebKit's margin is small): bring
+  // each into view and wait for it there, for a lazy image scrolled past may never start.
   for (const host of ['#card', '#wp']) {
     await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('[part~="image"]')?.scrollIntoView(), host);
-  }
-  await page.waitForFunction(
-    () =>
-      ['#card', '#wp'].every((host) => {
-        const img = document.querySelector(host)?.shadowRoot?.querySelector('[part~="image"]');
+    await page.waitFor(
+      (h) => {
+        const img = document.querySelector(h)?.shadowRoot?.querySelector('[part~="image"]');
         return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
-      }),
-    { timeout: 5000 },
-  );
-}
-
-describe('strict Content-Security-Policy', { timeout: 60_000 }, () => {
-  let browser;
-  let site;
-  let cdn;
-
-  before(async () => {
-    [browser, site, cdn] = await Promise.all([launch(), startEmbedServer(), startEmbedServer()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await Promise.all([site?.close(), cdn?.close()]);
-  });
-
-  it('renders all three widgets with real data and posts a comment with zero violations', async () => {
-    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-widgets.html`);
-    const { page, response } = visited;
-    assert.equal(response.headers()['content-security-policy'], DOCUMENTED_CSP);
-    await assertWidgetsRender(page);
-    await page.evaluate(() => window.scrollTo(0, 1500));
-    await page.waitForFunction(() => document.querySelector('#top').matches(':state(visible)'), { timeout: 3000 });
-    await fillComment(page, '#comments', { name: 'Līga Kalniņa', email: 'liga@example.org', text: 'Posted from a page under a strict CSP.' });
-    await submitComment(page, '#comments');
-    await recorded(page, 'comment-box-posted', 'comments');
-    await page.waitForFunction(() => document.querySelector('#comments').shadowRoot.textContent.includes('Posted from a page under a strict CSP.'), { timeout: 3000 });
-    await assertClean(visited);
-    await page.close();
-  });
-
-  it('is a real test: the same page refuses and reports an unsafe DOM write', async () => {
-    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-widgets.html`);
-    const outcome = await visited.page.evaluate(() => {
-      try {
-        document.body.insertAdjacentHTML('beforeend', '<b>not trusted</b>');
-        return 'written';
-      } catch (error) {
-        return error.name;
-      }
-    });
-    assert.equal(outcome, 'TypeError');
-    await visited.page.waitForFunction(() => window.__embed.violations.some((v) => v.directive === 'require-trusted-types-for'), { timeout: 3000 });
-    await visited.page.close();
-  });
-
-  it('loads the bundle twice with zero violations, thanks to allow-duplicates', async () => {
-    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-twice.html`);
-    await assertWidgetsRender(visited.page);
-    await assertClean(visited);
-    await visited.page.close();
-  });
-
-  it("needs 'allow-duplicates': without it a second copy of Lit is refused its policy", async () => {
-    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
-    assert.doesNotMatch(visited.response.headers()['content-security-policy'], /allow-duplicates/);
-    await visited.page.waitForFunction(() => window.__embed.violations.length > 0, { timeout: 3000 });
-    const { violations } = await pageLog(visited.page);
-    assert.ok(
-      violations.some((v) => v.directive === 'trusted-types' && v.sample === 'lit-html'),
-      JSON.stringify(violations),
+      },
+      { args: [host] },
     );
-    await visited.page.close();
-  });
-
-  it("runs beside the host's own Lit 2 with zero violations", async () => {
-    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-lit2.html`);
-    await assertWidgetsRender(visited.page);
-    assert.equal(await shadowText(visited.page, '#greeting', '[part~="text"]'), 'Hello, reader');
-    await assertClean(visited);
-    await visited.page.close();
-  });
-
-  it('loads a version pinned with integrity and crossorigin from another origin (a CDN)', async () => {
-    const visited = await visit(browser, `${site.origin}/__embed/pages/csp-cdn.html?cdn=${encodeURIComponent(cdn.origin)}`);
-    const src = await visited.page.evaluate(() => document.querySelector('script[integrity]').src);
-    assert.ok(src.startsWith(`${cdn.origin}/`), src);
-    await assertWidgetsRender(visited.page);
-    await assertClean(visited);
-    await visited.page.close();
-  });
-});
+  }
+}
 
 describe('the SRI hash the build writes', () => {
   it('is the sha384 of the bundle, in integrity-attribute form', () => {
@@ -140,44 +70,130 @@ describe('the SRI hash the build writes', () => {
   });
 });
 
-describe('the demo under the strict policy (demo/csp.html)', { timeout: 60_000 }, () => {
-  let browser;
-  let demo;
+for (const engine of engines()) {
+  const label = ENGINE_LABELS[engine];
 
-  before(async () => {
-    [browser, demo] = await Promise.all([launch(), startDemoServer({ port: 0, dbPath: ':memory:' })]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  describe(`strict Content-Security-Policy, in ${label}`, { timeout: 60_000 }, () => {
+    let browser;
+    let site;
+    let cdn;
+
+    before(async () => {
+      [browser, site, cdn] = await Promise.all([launchEngine(engine), startEmbedServer(), startEmbedServer()]);
+    });
+    after(async () => {
+      await browser?.close();
+      await Promise.all([site?.close(), cdn?.close()]);
+    });
+
+    it('renders all three widgets with real data and posts a comment with zero violations', () =>
+      browser.withPage(async (page) => {
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-widgets.html`);
+        assert.equal(response.headers['content-security-policy'], DOCUMENTED_CSP);
+        await assertWidgetsRender(page);
+        await page.evaluate(() => window.scrollTo(0, 1500));
+        await page.waitFor(() => document.querySelector('#top').matches(':state(visible)'), { timeout: 3000 });
+        await fillComment(page, '#comments', { name: 'Līga Kalniņa', email: 'liga@example.org', text: 'Posted from a page under a strict CSP.' });
+        await page.click('#comments', '[part~="submit"]');
+        await recorded(page, 'comment-box-posted', 'comments');
+        await page.waitFor(() => document.querySelector('#comments').shadowRoot.textContent.includes('Posted from a page under a strict CSP.'), { timeout: 3000 });
+        await assertClean(page);
+      }));
+
+    it('is a real test: the same page refuses and reports an unsafe DOM write', () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-widgets.html`);
+        const outcome = await page.evaluate(() => {
+          try {
+            document.body.insertAdjacentHTML('beforeend', '<b>not trusted</b>');
+            return 'written';
+          } catch (error) {
+            return error.name;
+          }
+        });
+        assert.equal(outcome, 'TypeError');
+        await page.waitFor(() => window.__embed.violations.some((v) => v.directive === 'require-trusted-types-for'), { timeout: 3000 });
+      }));
+
+    it('loads the bundle twice with zero violations, thanks to allow-duplicates', () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-twice.html`);
+        await assertWidgetsRender(page);
+        await assertClean(page);
+      }));
+
+    it("needs 'allow-duplicates': without it a second copy of Lit is refused its policy", () =>
+      browser.withPage(async (page) => {
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
+        assert.doesNotMatch(response.headers['content-security-policy'], /allow-duplicates/);
+        await page.waitFor(() => window.__embed.violations.length > 0, { timeout: 3000 });
+        const { violations } = await pageLog(page);
+        assert.ok(
+          violations.some((v) => v.directive === 'trusted-types' && v.sample === 'lit-html'),
+          JSON.stringify(violations),
+        );
+      }));
+
+    it("runs beside the host's own Lit 2 with zero violations", () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-lit2.html`);
+        await assertWidgetsRender(page);
+        assert.equal(await shadowText(page, '#greeting', '[part~="text"]'), 'Hello, reader');
+        await assertClean(page);
+      }));
+
+    it('loads a version pinned with integrity and crossorigin from another origin (a CDN)', () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-cdn.html?cdn=${encodeURIComponent(cdn.origin)}`);
+        const src = await page.evaluate(() => document.querySelector('script[integrity]').src);
+        assert.ok(src.startsWith(`${cdn.origin}/`), src);
+        await assertWidgetsRender(page);
+        await assertClean(page);
+      }));
   });
 
-  it('is served with the documented policy, renders every widget and posts a comment with zero violations', async () => {
-    const visited = await visit(browser, `${demo.url}demo/csp.html`, { record: true });
-    const { page } = visited;
-    // Without the policy, zero violations would prove nothing.
-    assert.equal(
-      visited.response.headers()['content-security-policy'],
-      DOCUMENTED_CSP,
-      'demo/server.mjs must send the headers of demo/headers.mjs (PAGE_HEADERS) for /demo/csp.html',
-    );
-    await recorded(page, 'news-card-load');
-    await recorded(page, 'comment-box-load');
-    const listedAt = Date.now();
-    assert.match(await shadowText(page, 'news-card', '[part~="title"]'), /Radošās sociālās uzņēmējdarbības/);
-    assert.ok((await shadowCount(page, 'comment-box', '[part~="comment"]')) > 0);
-    assert.equal(await shadowCount(page, 'scroll-to-top', '[part~="button"]'), 1);
-    // The demo's comments server turns away forms sent sooner than 3 s after they were
-    // issued (its spam check); a reader takes longer than that to type.
-    const text = `A reader's comment under a strict CSP (${Date.now()}).`;
-    await fillComment(page, 'comment-box', { name: 'Jānis Ozols', email: 'janis@example.org', text });
-    const wait = 3100 - (Date.now() - listedAt);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    await submitComment(page, 'comment-box');
-    await recorded(page, 'comment-box-posted');
-    await page.waitForFunction((t) => document.querySelector('comment-box').shadowRoot.textContent.includes(t), { timeout: 3000 }, text);
-    assert.equal(await page.$eval('#violations', (el) => el.value), '0');
-    await assertClean(visited);
-    await page.close();
+  describe(`the demo under the strict policy (demo/csp.html), in ${label}`, { timeout: 60_000 }, () => {
+    let browser;
+    let demo;
+
+    before(async () => {
+      [browser, demo] = await Promise.all([launchEngine(engine), startDemoServer({ port: 0, dbPath: ':memory:' })]);
+    });
+    after(async () => {
+      await browser?.close();
+      await demo?.close();
+    });
+
+    it('is served with the documented policy, renders every widget and posts a comment with zero violations', () =>
+      browser.withPage(
+        async (page) => {
+          const response = await page.goto(`${demo.url}demo/csp.html`);
+          // Without the policy, zero violations would prove nothing.
+          assert.equal(
+            response.headers['content-security-policy'],
+            DOCUMENTED_CSP,
+            'demo/server.mjs must send the headers of demo/headers.mjs (PAGE_HEADERS) for /demo/csp.html',
+          );
+          await recorded(page, 'news-card-load');
+          await recorded(page, 'comment-box-load');
+          const listedAt = Date.now();
+          assert.match(await shadowText(page, 'news-card', '[part~="title"]'), /Radošās sociālās uzņēmējdarbības/);
+          assert.ok((await shadowCount(page, 'comment-box', '[part~="comment"]')) > 0);
+          assert.equal(await shadowCount(page, 'scroll-to-top', '[part~="button"]'), 1);
+          // The demo's comments server turns away forms sent sooner than 3 s after they were
+          // issued (its spam check); a reader takes longer than that to type.
+          const text = `A reader's comment under a strict CSP (${Date.now()}).`;
+          await fillComment(page, 'comment-box', { name: 'Jānis Ozols', email: 'janis@example.org', text });
+          const wait = 3100 - (Date.now() - listedAt);
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          await page.click('comment-box', '[part~="submit"]');
+          await recorded(page, 'comment-box-posted');
+          await page.waitFor((t) => document.querySelector('comment-box').shadowRoot.textContent.includes(t), { timeout: 3000, args: [text] });
+          assert.equal(await page.evaluate(() => document.querySelector('#violations').value), '0');
+          await assertClean(page);
+        },
+        // The demo does not load the recorder itself: it runs first in the page, before the bundle.
+        { initScript: RECORDER },
+      ));
   });
-});
+}

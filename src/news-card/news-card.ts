@@ -21,15 +21,6 @@ export type NewsCardVariant = 'card' | 'full';
 export type { NewsCardMessages };
 
 /**
- * Dispatches `event` from `target`. A function of its own because the manifest analyzer
- * lists every `this.dispatchEvent(new X())` as an event without a name; the events are
- * documented with `@fires` instead.
- */
-function emit(target: EventTarget, event: Event): void {
-  target.dispatchEvent(event);
-}
-
-/**
  * @tagname news-card
  * @summary An article from a JSON Feed or a WordPress post, rendered safely inside any page.
  *
@@ -259,9 +250,9 @@ export class NewsCardElement extends LitElement {
   private report({ value, error }: LoadOutcome<Article | null>): void {
     if (error !== undefined) {
       const failure = this.failure(error);
-      emit(this, new NewsCardErrorEvent(failure.kind, failure.status, error));
+      this.dispatchEvent(new NewsCardErrorEvent(failure.kind, failure.status, error));
     } else if (value) {
-      emit(this, new NewsCardLoadEvent(value));
+      this.dispatchEvent(new NewsCardLoadEvent(value));
     }
   }
 

@@ -16,15 +16,8 @@ export type {
   CommentPostResult,
 } from './comment-box/comment-box.js';
 export { ScrollToTopElement } from './scroll-to-top/scroll-to-top.js';
-export {
-  CommentBoxErrorEvent,
-  CommentBoxLoadEvent,
-  CommentBoxPostedEvent,
-  CommentBoxSubmitEvent,
-  NewsCardErrorEvent,
-  NewsCardLoadEvent,
-} from './internal/events.js';
-export type { CommentBoxErrorKind, NewsCardErrorKind } from './internal/events.js';
+// events.ts holds only the event classes and their kinds, all public.
+export * from './internal/events.js';
 export type { CommentData, CommentDraft, CommentStatus } from './internal/data.js';
 export type { Article, ArticleAuthor, ArticleImage } from './internal/formats/article.js';
 export type { FetchErrorKind } from './internal/fetch-json.js';

@@ -16,10 +16,12 @@ const KB = 1024;
  * Size). These budgets sit just above what ships now, so nothing grows unnoticed.
  */
 const BUDGETS = {
-  'dist/lapa-widgets.min.js': 44 * KB,
-  'entry: lapa-widgets/define': 44 * KB,
+  // + the comment-box split into parts (issue 13): its list, form and loading controllers,
+  // views and Lit's AsyncDirective.
+  'dist/lapa-widgets.min.js': 44 * KB + 1885,
+  'entry: lapa-widgets/define': 44 * KB + 1888,
   'entry: lapa-widgets/news-card/define': 28.5 * KB,
-  'entry: lapa-widgets/comment-box/define': 33.5 * KB,
+  'entry: lapa-widgets/comment-box/define': 33.5 * KB + 2319,
   'entry: lapa-widgets/scroll-to-top/define': 9 * KB,
 };
 

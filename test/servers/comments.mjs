@@ -5,13 +5,15 @@
 //   behind it). The article id's prefix picks the instance, so every test can use a
 //   fresh article and still choose the server's settings:
 //     held-…    holds every comment       first-…   holds first-time commenters
-//     slow-…    asks for 1.5 s between form and submit
+//     slow-…    asks for 1.5 s between form and submit (on its own clock, see below)
 //     limited-… rate limit of one comment a minute per client
 //     stale-…   form tokens expire after 0.3 s
 //     anything else: no minimum time, no rate limit (a temporary SQLite file)
 // - /__comments/…: control routes: seed, count, close, faults (500, stall, drop, drop
 //   after storing, delay) per article and method, a request log, per-instance reset,
-//   and the URL of the second origin.
+//   the URL of the second origin, and POST /__comments/clock {article, ms}: moves the
+//   clock of the article's instance on by `ms`, so tests about the minimum time and token
+//   expiry wait for nothing.
 // - /__wp/<site>/…: a WordPress-shaped REST API (wp-json/wp/v2 and ?rest_route=),
 //   answering with bodies and headers shaped like the recorded ones in
 //   test/fixtures/comments/wordpress/. POST /__wp/sites creates a site, so tests never
@@ -37,6 +39,8 @@ const INSTANCES = {
 
 let tempDir;
 const instances = new Map();
+/** Per instance: how far its clock runs ahead of the real one. */
+const clockAhead = new Map();
 let createCommentServer;
 
 async function instance(name) {
@@ -51,7 +55,8 @@ async function instance(name) {
     }
     // Every site and every article id (tests make a fresh article each); no proof of
     // work until <comment-box> solves challenges.
-    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: false, ...INSTANCES[name], dbPath, onError: (error) => console.error('[comments test server]', error) });
+    const now = () => Date.now() + (clockAhead.get(name) ?? 0);
+    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: false, ...INSTANCES[name], dbPath, now, onError: (error) => console.error('[comments test server]', error) });
     instances.set(name, server);
   }
   return server;
@@ -181,6 +186,11 @@ async function control(req, res, url, crossOrigin) {
   }
   if (route === 'close') {
     (await instance(instanceName(body.article))).closeArticle(body.article);
+    return json(res, 200, {});
+  }
+  if (route === 'clock') {
+    const name = instanceName(body.article);
+    clockAhead.set(name, (clockAhead.get(name) ?? 0) + Number(body.ms));
     return json(res, 200, {});
   }
   if (route === 'faults') {

@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentBoxLoadEvent } from '../../src/internal/events.js';
 import { articleId, control, mount, part, parts, requestLog, seed, srcFor, text, type } from './helpers.js';
 
@@ -34,13 +34,10 @@ describe('comment-box: listing (our protocol)', () => {
     expect(text(part(el, 'heading'))).to.equal('3 komentāri');
     // The language follows the attribute (a MutationObserver), without fetching again.
     el.lang = 'sv';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect(text(part(el, 'heading'))).to.equal('3 kommentarer');
+    await waitUntil(() => text(part(el, 'heading')) === '3 kommentarer', 'the heading follows lang="sv"');
     el.lang = 'en';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect(text(part(el, 'heading'))).to.equal('3 comments');
+    await waitUntil(() => text(part(el, 'heading')) === '3 comments', 'the heading follows lang="en"');
+    expect((await requestLog(article)).requests).to.have.length(1);
   });
 
   it('uses the Latvian zero form for 0, 10 and 11–19 and the singular for 21', async () => {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CommentBoxPostedEvent } from '../../src/internal/events.js';
 import {
@@ -131,11 +131,16 @@ describe('comment-box: form', () => {
 
   it('counts characters, announcing the count only near the limit', async () => {
     const el = await mount({ src: srcFor(articleId()), maxlength: '100' });
+    let updates = 0;
+    el.addController({ hostUpdated: () => updates++ });
     const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
     await type(el, 'text', 'Short.');
     expect(text(part(el, 'counter'))).to.equal('6 / 100');
     expect(part(el, 'counter')!.getAttribute('aria-hidden')).to.equal('true');
-    await aTimeout(900);
+    // The count is taken once typing pauses (an update of its own): far from the limit, it is not announced.
+    const typed = updates;
+    await waitUntil(() => updates > typed, 'the count was taken after the pause', { timeout: 5000 });
+    await el.updateComplete;
     expect(text(live)).to.equal('');
     await type(el, 'text', 'x'.repeat(95));
     await waitUntil(() => text(live) === '5 characters left', 'the count is announced near the limit');

@@ -72,6 +72,11 @@ export async function planFaults(article: string, faults: Fault[]): Promise<void
   await post('/__comments/faults', { article, faults });
 }
 
+/** Moves the clock of the article's server instance (slow-, stale-...) on by `ms`. */
+export async function advanceClock(article: string, ms: number): Promise<void> {
+  await post('/__comments/clock', { article, ms });
+}
+
 export async function closeArticle(article: string): Promise<void> {
   await post('/__comments/close', { article });
 }

@@ -1,6 +1,6 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentBoxLoadEvent } from '../../src/internal/events.js';
-import { articleId, mount, part, parts, requestLog, seed, srcFor, text } from './helpers.js';
+import { articleId, control, mount, part, parts, requestLog, seed, srcFor, text, type } from './helpers.js';
 
 describe('comment-box: listing (our protocol)', () => {
   it('is accessible with a threaded list and the form', async () => {
@@ -34,13 +34,10 @@ describe('comment-box: listing (our protocol)', () => {
     expect(text(part(el, 'heading'))).to.equal('3 komentāri');
     // The language follows the attribute (a MutationObserver), without fetching again.
     el.lang = 'sv';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect(text(part(el, 'heading'))).to.equal('3 kommentarer');
+    await waitUntil(() => text(part(el, 'heading')) === '3 kommentarer', 'the heading follows lang="sv"');
     el.lang = 'en';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect(text(part(el, 'heading'))).to.equal('3 comments');
+    await waitUntil(() => text(part(el, 'heading')) === '3 comments', 'the heading follows lang="en"');
+    expect((await requestLog(article)).requests).to.have.length(1);
   });
 
   it('uses the Latvian zero form for 0, 10 and 11–19 and the singular for 21', async () => {
@@ -144,6 +141,35 @@ describe('comment-box: listing (our protocol)', () => {
     expect(part(el, 'load-more')).to.equal(null);
     const { requests } = await requestLog(article);
     expect(requests.filter((r) => r.method === 'GET')).to.have.length(1);
+  });
+
+  it('typing in the form changes nothing in a long list, with the form at the end or under a comment', async () => {
+    const article = articleId();
+    await seed(article, [{ text: 'root' }, ...Array.from({ length: 999 }, (_, i) => ({ text: `reply ${i + 1}`, replyTo: 0 }))]);
+    const el = await mount({ src: srcFor(article) });
+    const outside: Node[] = [];
+    const note = (records: MutationRecord[]) => {
+      const form = part(el, 'form')!.parentElement!;
+      outside.push(...records.map((r) => r.target).filter((target) => !form.contains(target)));
+    };
+    const observer = new MutationObserver(note);
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    const typing = async () => {
+      for (const value of ['T', 'Ty', 'Typ', 'Typing']) await type(el, 'text', value);
+      note(observer.takeRecords());
+    };
+    await typing();
+    expect(outside, 'the form at the end').to.deep.equal([]);
+    part<HTMLButtonElement>(el, 'reply-button')!.click();
+    await el.updateComplete;
+    // Moving the form re-renders the list; typing after that must not.
+    observer.takeRecords();
+    outside.length = 0;
+    await typing();
+    expect(outside, 'the form under the first comment').to.deep.equal([]);
+    expect(part(el, 'form')!.closest('li')!.querySelector('[part=body]')!.textContent).to.equal('root');
+    expect(control(el, 'text').value).to.equal('Typing');
+    observer.disconnect();
   });
 
   it('keeps line breaks and makes web addresses into nofollow links; the rest stays text', async () => {

@@ -1,7 +1,9 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { LapaBackend } from '../../src/comment-box/comment-box.js';
 import type { CommentBoxErrorEvent, CommentBoxPostedEvent, CommentBoxSubmitEvent } from '../../src/internal/events.js';
 import {
   activeElement,
+  advanceClock,
   articleId,
   clearStorage,
   closeArticle,
@@ -203,10 +205,18 @@ describe('comment-box: posting (our protocol)', () => {
 
   it('a quick reader is not blocked by the minimum time: the comment is sent again once it has passed', async () => {
     const article = articleId('slow');
-    const el = await mount({ src: srcFor(article) });
+    // The backend's pause runs on the server's clock: moved on by what it waits.
+    const waits: number[] = [];
+    const wait = async (ms: number) => {
+      waits.push(ms);
+      await advanceClock(article, ms);
+    };
+    const el = await mount({}, { backend: new LapaBackend(new URL(srcFor(article), location.href).href, { wait }) });
     await fill(el, { text: 'Fast typist' });
     const event = (await submit(el)) as CommentBoxPostedEvent;
     expect(event.type).to.equal('comment-box-posted');
+    expect(waits).to.have.length(1);
+    expect(waits[0]).to.be.within(1, 3500);
     expect((await posts(article)).length).to.equal(2);
     expect((await storedCount(article)).total).to.equal(1);
   });
@@ -215,7 +225,8 @@ describe('comment-box: posting (our protocol)', () => {
     const article = articleId('stale');
     const el = await mount({ src: srcFor(article) });
     await fill(el, { text: 'After a long read' });
-    await aTimeout(400);
+    // Past the instance's 0.3 s token lifetime.
+    await advanceClock(article, 400);
     const event = (await submit(el)) as CommentBoxPostedEvent;
     expect(event.type).to.equal('comment-box-posted');
     const methods = (await requestLog(article)).requests.map((r) => r.method);

@@ -2,11 +2,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
 import { messages } from '../../src/comment-box/comment-box.messages.js';
 import type { CommentBoxErrorEvent, CommentBoxPostedEvent } from '../../src/internal/events.js';
-import { partOf, problems, recover, setOnline, textOf, uid, watchPage } from './helpers.js';
+import { type } from '../comment-box/helpers.js';
+import { partOf, problems, setOnline, textOf, uid, watchPage } from './helpers.js';
 
 /**
  * Posting through every failure the network can produce, against the reference comments
- * server (test/servers/faults.mjs): the draft survives, the reader is told, and the
+ * server (test/servers/comments.mjs): the draft survives, the reader is told, and the
  * server ends up with exactly one comment.
  */
 const lv = messages.lv;
@@ -18,7 +19,7 @@ type Outcome = CommentBoxPostedEvent | CommentBoxErrorEvent;
 async function mountBox(article: string, host?: HTMLElement, timeout = 4000): Promise<CommentBoxElement> {
   const wrapper = host ?? (await fixture<HTMLDivElement>(html`<div lang="lv"></div>`));
   const box = document.createElement('comment-box') as CommentBoxElement;
-  box.setAttribute('src', `/__faults/api/${article}`);
+  box.setAttribute('src', `/api/articles/${article}/comments`);
   box.setAttribute('timeout', String(timeout));
   const loaded = oneEvent(box, 'comment-box-load');
   wrapper.append(box);
@@ -30,20 +31,11 @@ async function mountBox(article: string, host?: HTMLElement, timeout = 4000): Pr
 const field = (box: CommentBoxElement, name: string) =>
   box.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[part~="form"] [name="${name}"]`)!;
 
-async function typeInto(box: CommentBoxElement, name: string, value: string): Promise<void> {
-  const input = field(box, name);
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  input.blur();
-  await box.updateComplete;
-}
-
 async function fillForm(box: CommentBoxElement): Promise<string> {
   const text = `Paldies par rakstu! ${uid()}`;
-  await typeInto(box, 'name', 'Anna Bērziņa');
-  await typeInto(box, 'email', 'anna@example.org');
-  await typeInto(box, 'text', text);
+  await type(box, 'name', 'Anna Bērziņa');
+  await type(box, 'email', 'anna@example.org');
+  await type(box, 'text', text);
   return text;
 }
 
@@ -59,12 +51,24 @@ async function submit(box: CommentBoxElement): Promise<Outcome> {
   return event;
 }
 
+const control = (route: string, body: unknown) =>
+  fetch(`/__comments/${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** The next POSTs of the article fail as planned (test/servers/comments.mjs, applyFault). */
 async function plan(article: string, mode: string, { ms, times }: { ms?: number; times?: number } = {}): Promise<void> {
-  await fetch('/__faults/plan', { method: 'POST', body: JSON.stringify({ article, mode, ms, times }) });
+  await control('faults', { article, faults: [{ method: 'POST', mode, ms, times }] });
 }
 
+/** Drops what is left of the article's planned faults. */
+async function recover(article: string): Promise<void> {
+  await control('recover', { article });
+}
+
+/** Comments stored for the article, and the POSTs it received. */
 async function stored(article: string): Promise<{ total: number; posts: number }> {
-  return (await fetch(`/__faults/count?article=${article}`)).json();
+  const { total } = await (await fetch(`/__comments/count?article=${article}`)).json();
+  const { requests } = await (await fetch(`/__comments/log?article=${article}`)).json();
+  return { total, posts: requests.filter((r: { method: string }) => r.method === 'POST').length };
 }
 
 /** The form's failure message, the live region's announcement. */
@@ -127,7 +131,7 @@ describe('<comment-box> posting through faults', () => {
     const article = uid('a');
     const box = await mountBox(article);
     const text = await fillForm(box);
-    await plan(article, 'store-then-drop');
+    await plan(article, 'drop-after-store');
     const failed = (await submit(box)) as CommentBoxErrorEvent;
     expect(failed.type).to.equal('comment-box-error');
     expect(failed.kind).to.equal('network');

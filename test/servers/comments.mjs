@@ -5,13 +5,15 @@
 //   behind it). The article id's prefix picks the instance, so every test can use a
 //   fresh article and still choose the server's settings:
 //     held-…    holds every comment       first-…   holds first-time commenters
-//     slow-…    asks for 1.5 s between form and submit
+//     slow-…    asks for 1.5 s between form and submit (on its own clock, see below)
 //     limited-… rate limit of one comment a minute per client
 //     stale-…   form tokens expire after 0.3 s
 //     anything else: no minimum time, no rate limit (a temporary SQLite file)
-// - /__comments/…: control routes: seed, count, close, faults (500, stall, drop, drop
-//   after storing, delay) per article and method, a request log, per-instance reset,
-//   and the URL of the second origin.
+// - /__comments/…: control routes: seed, count, close, faults per article and method (see
+//   applyFault; `recover` drops what is left of them), a request log, per-instance reset,
+//   the URL of the second origin, and POST /__comments/clock {article, ms}: moves the
+//   clock of the article's instance on by `ms`, so tests about the minimum time and token
+//   expiry wait for nothing.
 // - /__wp/<site>/…: a WordPress-shaped REST API (wp-json/wp/v2 and ?rest_route=),
 //   answering with bodies and headers shaped like the recorded ones in
 //   test/fixtures/comments/wordpress/. POST /__wp/sites creates a site, so tests never
@@ -37,6 +39,8 @@ const INSTANCES = {
 
 let tempDir;
 const instances = new Map();
+/** Per instance: how far its clock runs ahead of the real one. */
+const clockAhead = new Map();
 let createCommentServer;
 
 async function instance(name) {
@@ -51,7 +55,8 @@ async function instance(name) {
     }
     // Every site and every article id (tests make a fresh article each); no proof of
     // work until <comment-box> solves challenges.
-    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: false, ...INSTANCES[name], dbPath, onError: (error) => console.error('[comments test server]', error) });
+    const now = () => Date.now() + (clockAhead.get(name) ?? 0);
+    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: false, ...INSTANCES[name], dbPath, now, onError: (error) => console.error('[comments test server]', error) });
     instances.set(name, server);
   }
   return server;
@@ -100,9 +105,41 @@ function takeFault(faults, method) {
   return fault;
 }
 
-/** @returns true when the fault answered (or will never answer) the request itself. */
+/**
+ * Faults, each for the next `times` (1) requests of its method:
+ *   500               answer 500, store nothing
+ *   stall             headers never come
+ *   drop              the connection breaks in the middle of an answer
+ *   refuse            the socket is destroyed before any answer, nothing stored (Chromium
+ *                     resends a request whose reused connection closed before any answer:
+ *                     plan it more than once)
+ *   drop-after-store  store, then break the connection half-way through the answer
+ *   store-then-stall  store, then hold the answer for `ms` (past the client's timeout)
+ *   delay             wait `ms`, then store and answer
+ * @returns true when the fault answered (or will never answer) the request itself.
+ */
 async function applyFault(fault, req, res, state, handle) {
   switch (fault.mode) {
+    case 'refuse':
+      req.socket.destroy();
+      return true;
+    case 'store-then-stall': {
+      if (!handle) return false;
+      const { writeHead, end } = res;
+      let head = [500, {}];
+      res.writeHead = (status, headers) => {
+        head = [status, headers];
+        return res;
+      };
+      res.end = (body) => {
+        setTimeout(() => {
+          if (!res.destroyed) end.call(writeHead.apply(res, head), body);
+        }, fault.ms ?? 2000);
+        return res;
+      };
+      handle();
+      return true;
+    }
     case '500':
       drain(req);
       json(res, 500, fault.body ?? { error: { code: 'server_error', message: 'Something went wrong on the server.' } });
@@ -181,6 +218,15 @@ async function control(req, res, url, crossOrigin) {
   }
   if (route === 'close') {
     (await instance(instanceName(body.article))).closeArticle(body.article);
+    return json(res, 200, {});
+  }
+  if (route === 'clock') {
+    const name = instanceName(body.article);
+    clockAhead.set(name, (clockAhead.get(name) ?? 0) + Number(body.ms));
+    return json(res, 200, {});
+  }
+  if (route === 'recover') {
+    article(body.article).faults.length = 0;
     return json(res, 200, {});
   }
   if (route === 'faults') {

@@ -17,18 +17,8 @@
 //   for both formats, redirect and cors recover on the second origin
 //   /__faults/origin                     { origin } of the second server
 //
-// Posting (comment-box against the reference server, server/ (lapa-comments), one
-// in-memory instance, no minimum time, no rate limit):
-//   /__faults/api/<article>              the article's comments collection
-//   POST /__faults/plan {article, mode, times?, ms?}  faults for the next POSTs (POST
-//                                        /__faults/recover/<article> drops what is left):
-//     500               answer 500, store nothing
-//     refuse            destroy the socket, store nothing (Chromium resends a request
-//                       whose reused connection closed before any answer: plan it twice)
-//     delay             store after `ms`, then answer
-//     store-then-stall  store, then hold the answer for `ms` (past the client's timeout)
-//     store-then-drop   store, then break the connection half-way through the answer
-//   /__faults/count?article=             { total, posts } comments stored, POSTs received
+// Posting faults for comment-box are planned on the reference server of
+// test/servers/comments.mjs (POST /__comments/faults), the one fault server of comment-box.
 import { createServer } from 'node:http';
 import { RECOVERED as ARTICLE, newsFault } from './news-card.mjs';
 
@@ -144,79 +134,6 @@ async function fault(req, res, format, kind, key) {
   }
 }
 
-// ---- posting faults ----------------------------------------------------------------------
-
-let server;
-/** The reference server, created on first use: a broken demo server must not stop the other test files. */
-async function commentServer() {
-  if (!server) {
-    const { createCommentServer } = await import('../../server/lib/index.mjs');
-    server = createCommentServer({ minSubmitMs: 0, rateLimit: false, allowedOrigins: '*', articles: 'any', proofOfWork: false, dbPath: ':memory:', onError: (error) => console.error('[faults server]', error) });
-    process.once('exit', () => server.close());
-  }
-  return server;
-}
-const plans = new Map();
-const posts = new Map();
-
-function takePlan(article) {
-  const list = plans.get(article) ?? [];
-  const plan = list[0];
-  if (plan && --plan.times <= 0) list.shift();
-  return plan;
-}
-
-async function api(req, res, article, search) {
-  const comments = await commentServer();
-  req.url = `/api/articles/${article}/comments${search}`;
-  if (req.method !== 'POST') return void comments.handle(req, res);
-  posts.set(article, (posts.get(article) ?? 0) + 1);
-  const plan = takePlan(article);
-  switch (plan?.mode) {
-    case '500':
-      req.resume();
-      return send(res, 500, 'application/json', '{"error":{"code":"server_error","message":"Injected failure."}}');
-    case 'refuse':
-      return req.socket.destroy();
-    case 'delay':
-      await new Promise((resolve) => setTimeout(resolve, plan.ms ?? 500));
-      return void comments.handle(req, res);
-    case 'store-then-stall':
-    case 'store-then-drop': {
-      // The reference server does its work (the comment is stored); the answer is held
-      // past the client's timeout, or broken off half-way.
-      const { writeHead, end } = res;
-      let head = [500, {}];
-      res.writeHead = (status, headers) => {
-        head = [status, headers];
-        return res;
-      };
-      res.end = (body) => {
-        const text = String(body ?? '');
-        if (plan.mode === 'store-then-drop') {
-          writeHead.apply(res, head);
-          res.write(text.slice(0, Math.floor(text.length / 2)));
-          setTimeout(() => res.socket?.destroy(), 20);
-        } else {
-          setTimeout(() => {
-            if (!res.destroyed) end.call(writeHead.apply(res, head), text);
-          }, plan.ms ?? 2000);
-        }
-        return res;
-      };
-      return void comments.handle(req, res);
-    }
-    default:
-      return void comments.handle(req, res);
-  }
-}
-
-async function readJson(req) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  return JSON.parse(body);
-}
-
 async function route(req, res, url) {
   const parts = url.pathname.slice(PREFIX.length).split('/');
   switch (parts[0]) {
@@ -225,25 +142,12 @@ async function route(req, res, url) {
       return send(res, 200, 'application/json', JSON.stringify({ origin: otherOrigin }));
     case 'recover':
       recovered.add(parts[1]);
-      plans.delete(parts[1]);
       return send(res, 204, 'text/plain', '');
     case 'news':
       await otherReady;
       return newsFault(req, res, parts[1], url, { recovered: recovered.has(parts[2]), second: `${otherOrigin}/news/${parts[2]}` });
     case 'comments':
       return fault(req, res, parts[0], parts[1], parts[2]);
-    case 'api':
-      return api(req, res, parts[1], url.search);
-    case 'plan': {
-      const { article, ...plan } = await readJson(req);
-      plans.set(article, [...(plans.get(article) ?? []), { times: 1, ...plan }]);
-      return send(res, 204, 'text/plain', '');
-    }
-    case 'count': {
-      const article = url.searchParams.get('article');
-      const { n } = (await commentServer()).db.prepare('SELECT count(*) AS n FROM comments WHERE article_id = ?').get(article);
-      return send(res, 200, 'application/json', JSON.stringify({ total: n, posts: posts.get(article) ?? 0 }));
-    }
     default:
       return send(res, 404, 'text/plain', 'Not found');
   }

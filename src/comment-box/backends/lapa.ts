@@ -11,13 +11,28 @@ import type { CommentErrorReason } from '../comment-error.js';
 import { JsonBackend, invalid, isObject } from './parse.js';
 import type { BackendOptions } from './parse.js';
 
-export type LapaBackendOptions = BackendOptions;
+export interface LapaBackendOptions extends BackendOptions {
+  /**
+   * Waits `ms` milliseconds, rejecting with the signal's reason if it aborts first: the
+   * pause before sending again a comment the server found too quick. A timer by default;
+   * tests pass their own clock.
+   */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
 
 /**
  * How long after the form was shown a submission is surely not "implausibly fast": the
  * protocol's servers are expected to ask for at most about 3 seconds.
  */
 const HUMAN_DELAY_MS = 3500;
+
+/** A timer; a late timer or abort finds the promise settled and changes nothing. */
+const timer = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 
 const FIELDS: Record<string, CommentField | 'parent'> = {
   author_name: 'name',
@@ -41,13 +56,15 @@ const REASONS: Record<string, CommentErrorReason> = {
 export class LapaBackend extends JsonBackend implements CommentBackend {
   private token?: string;
   private tokenAt = 0;
+  private readonly wait: (ms: number, signal: AbortSignal) => Promise<void>;
 
   constructor(src: string, options: LapaBackendOptions = {}) {
     super(src, src, options);
+    this.wait = options.wait ?? timer;
   }
 
   async list({ order, pageSize, cursor, signal }: CommentListRequest): Promise<CommentPage> {
-    const { data, url } = await this.request(signal, cursor ? null : { page: 1, per_page: pageSize, order }, cursor ?? this.src);
+    const { data, url } = await this.request({ signal, params: cursor ? undefined : { page: 1, per_page: pageSize, order }, url: cursor ?? this.src });
     if (!isObject(data) || !Array.isArray(data.comments) || typeof data.open !== 'boolean') throw invalid('page');
     const comments = data.comments.flatMap((c) => this.parse(c) ?? []);
     this.keepToken(data.token);
@@ -68,7 +85,7 @@ export class LapaBackend extends JsonBackend implements CommentBackend {
           token: this.token,
           website2: honeypot,
         };
-        const { data } = await this.request(signal, null, this.src, (error) => this.failure(error), body, { 'Idempotency-Key': idempotencyKey });
+        const { data } = await this.request({ signal, fail: (error) => this.failure(error), body, headers: { 'Idempotency-Key': idempotencyKey } });
         const { comment, status } = isObject(data) ? data : {};
         const posted = this.parse(comment);
         if (!posted || (status !== 'approved' && status !== 'pending')) throw invalid('comment');
@@ -83,12 +100,7 @@ export class LapaBackend extends JsonBackend implements CommentBackend {
           await this.refreshToken(signal);
         } else if (code === 'spam' && !honeypot && !waited) {
           waited = true;
-          // A late timer or abort finds the promise settled and changes nothing.
-          await new Promise((resolve, reject) => {
-            signal.throwIfAborted();
-            setTimeout(resolve, this.tokenAt + HUMAN_DELAY_MS - Date.now());
-            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-          });
+          await this.wait(Math.max(0, this.tokenAt + HUMAN_DELAY_MS - Date.now()), signal);
         } else {
           throw error;
         }
@@ -97,7 +109,7 @@ export class LapaBackend extends JsonBackend implements CommentBackend {
   }
 
   private async refreshToken(signal: AbortSignal): Promise<void> {
-    const { data } = await this.request(signal, { page: 1, per_page: 1 });
+    const { data } = await this.request({ signal, params: { page: 1, per_page: 1 } });
     this.token = undefined;
     this.keepToken(isObject(data) && data.token);
     if (!this.token) throw invalid('token');
@@ -112,7 +124,7 @@ export class LapaBackend extends JsonBackend implements CommentBackend {
   }
 
   private parse(value: unknown): CommentData | undefined {
-    return isObject(value) && isObject(value.author) ? this.comment(value, null, value.author.name, value.author.url, value.text, value.date) : undefined;
+    return isObject(value) && isObject(value.author) ? this.comment(value, { root: null, name: value.author.name, url: value.author.url, text: value.text, date: value.date }) : undefined;
   }
 
   /** An error answer's `{ error: { code, message, field } }` as a CommentError. */
@@ -124,6 +136,6 @@ export class LapaBackend extends JsonBackend implements CommentBackend {
     let reason = REASONS[code!] ?? CommentError.from(error).reason;
     if (code === 'invalid_field' && field) reason = field === 'parent' ? 'reply-gone' : 'field';
     const serverMessage = typeof body.message === 'string' ? body.message : undefined;
-    return this.rejected(error, reason, code, serverMessage, field === 'parent' ? undefined : field, error.retryAfter);
+    return this.rejected(error, { reason, code, serverMessage, field: field === 'parent' ? undefined : field, retryAfter: error.retryAfter });
   }
 }

@@ -20,7 +20,6 @@ export interface BackendOptions {
   timeout?: number;
 }
 
-
 export const invalid = (what: string): CommentError => new CommentError('invalid', `Unexpected answer: ${what}`, { kind: 'invalid' });
 
 /**
@@ -36,6 +35,41 @@ function idOf(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '' && value.length <= 100) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
   return undefined;
+}
+
+/** One request of a backend. */
+export interface RequestOptions {
+  signal: AbortSignal;
+  /** Query parameters set on the URL. */
+  params?: Record<string, string | number>;
+  /** The URL; the backend's `src` by default. */
+  url?: string;
+  /** Turns an HTTP or transport failure into the CommentError to throw. */
+  fail?: (error: FetchError) => CommentError;
+  /** Sent as JSON in a POST; without it, a GET. */
+  body?: Json;
+  headers?: Record<string, string>;
+}
+
+/** A server's fields of one comment, and how to read them. */
+export interface CommentFields {
+  /** The parent value of a top-level comment. */
+  root: null | 0;
+  name: unknown;
+  url: unknown;
+  text: unknown;
+  date: unknown;
+  /** The WordPress dialect: an HTML body, and a UTC date written without a zone. */
+  wordpress?: true;
+}
+
+/** What an error answer said. */
+export interface Rejection {
+  reason: CommentErrorReason;
+  code?: string;
+  serverMessage?: string;
+  field?: CommentField;
+  retryAfter?: number;
 }
 
 /** The base of the built-in backends. */
@@ -54,14 +88,7 @@ export class JsonBackend {
    * GETs `url` (with `params` set), or POSTs `body` as JSON. A FetchError becomes the
    * CommentError `fail` makes of it; the caller's abort reason passes unchanged.
    */
-  protected async request(
-    signal: AbortSignal,
-    params?: Record<string, string | number> | null,
-    url = this.src,
-    fail: (error: FetchError) => CommentError = CommentError.from,
-    body?: Json,
-    headers?: Record<string, string>,
-  ): Promise<JsonResponse> {
+  protected async request({ signal, params, url = this.src, fail = CommentError.from, body, headers }: RequestOptions): Promise<JsonResponse> {
     if (params) {
       const target = new URL(url);
       for (const [name, value] of Object.entries(params)) target.searchParams.set(name, String(value));
@@ -85,7 +112,7 @@ export class JsonBackend {
    * comment its date, not its place. `wordpress`: the body is HTML, and the date
    * (`date_gmt`) is UTC written without a zone.
    */
-  protected comment(value: Json, root: null | 0, name: unknown, url: unknown, text: unknown, date: unknown, wordpress?: true): CommentData | undefined {
+  protected comment(value: Json, { root, name, url, text, date, wordpress }: CommentFields): CommentData | undefined {
     const id = idOf(value.id);
     const parent = value.parent === root || value.parent === undefined ? null : idOf(value.parent);
     if (!id || parent === undefined || typeof name !== 'string' || typeof text !== 'string') return undefined;
@@ -102,14 +129,7 @@ export class JsonBackend {
   }
 
   /** The CommentError for an HTTP error whose body named the problem. */
-  protected rejected(
-    error: FetchError,
-    reason: CommentErrorReason,
-    code: string | undefined,
-    serverMessage: string | undefined,
-    field?: CommentField,
-    retryAfter?: number,
-  ): CommentError {
+  protected rejected(error: FetchError, { reason, code, serverMessage, field, retryAfter }: Rejection): CommentError {
     return new CommentError(reason, serverMessage ?? error.message, {
       kind: reason === 'server' ? 'http' : undefined,
       status: error.status,

@@ -80,7 +80,7 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
     const [threads, open, total] = await Promise.all([
       this.get(signal, { parent: 0, page, per_page: Math.min(Math.max(1, Math.floor(pageSize)), MAX_PER_PAGE), order: order === 'newest' ? 'desc' : 'asc' }),
       page === 1 ? this.commentStatus(signal) : this.open,
-      page === 1 ? this.request(signal, { per_page: 1, _fields: 'id' }).then(countOf) : this.total,
+      page === 1 ? this.request({ signal, params: { per_page: 1, _fields: 'id' } }).then(countOf) : this.total,
     ]);
     this.open = open;
     this.total = total;
@@ -119,7 +119,7 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
       author_url: draft.url,
       content: draft.text,
     };
-    const { data } = await this.request(signal, null, this.src, (error) => this.failure(error, draft), body);
+    const { data } = await this.request({ signal, fail: (error) => this.failure(error, draft), body });
     const posted = this.parse(data);
     if (!posted) throw invalid('comment');
     // "hold" waits for a moderator; "spam" (an anti-spam plugin's verdict) is not shown
@@ -134,7 +134,7 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
 
   /** A page of comments, in the order asked for. */
   private get(signal: AbortSignal, params: Record<string, string | number>): Promise<JsonResponse> {
-    return this.request(signal, { ...params, orderby: 'date_gmt', _fields: FIELDS });
+    return this.request({ signal, params: { ...params, orderby: 'date_gmt', _fields: FIELDS } });
   }
 
   private comments(data: unknown): CommentData[] {
@@ -153,7 +153,7 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
       else url.pathname = swap(url.pathname);
       url.searchParams.delete('post');
       try {
-        const { data } = await this.request(signal, { _fields: 'comment_status' }, url.href);
+        const { data } = await this.request({ signal, params: { _fields: 'comment_status' }, url: url.href });
         return !isObject(data) || data.comment_status !== 'closed';
       } catch (error) {
         if (!(error instanceof CommentError) || error.kind !== 'http' || error.status! >= 500) throw error;
@@ -166,7 +166,7 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
   // The gravatar URLs in author_avatar_urls are ignored on purpose: no third-party requests.
   private parse(value: unknown): CommentData | undefined {
     return isObject(value) && isObject(value.content)
-      ? this.comment(value, 0, value.author_name, value.author_url, value.content.rendered, value.date_gmt, true)
+      ? this.comment(value, { root: 0, name: value.author_name, url: value.author_url, text: value.content.rendered, date: value.date_gmt, wordpress: true })
       : undefined;
   }
 
@@ -186,6 +186,6 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
       if (reason === 'field' && !field) reason = 'rejected';
     }
     const serverMessage = typeof body.message === 'string' ? htmlToText(body.message) : undefined;
-    return this.rejected(error, reason, code, serverMessage, reason === 'field' ? field : undefined);
+    return this.rejected(error, { reason, code, serverMessage, field: reason === 'field' ? field : undefined });
   }
 }

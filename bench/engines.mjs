@@ -18,8 +18,7 @@
 // Chromium included: these ratios are comparable across engines, not with the CPU ratios of
 // the main table. The pages are served cross-origin isolated, so performance.now() has
 // 5–20 µs resolution everywhere (Firefox and WebKit round it to 1 ms otherwise).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { findEngine, installCommand, parseBrowsers, ENGINES } from '../scripts/browsers.mjs';
 import { launchEngine, ENGINE_LABELS } from './lib/drivers.mjs';
@@ -29,6 +28,7 @@ import { paired } from './lib/paired.mjs';
 import { summary, compare } from './lib/stats.mjs';
 import { FEED_FIRST_ID, RECORDED_ID, postPath } from './lib/data.mjs';
 import { writeBenchmarksMd } from './lib/report.mjs';
+import { benchBundle } from './lib/bundle.mjs';
 
 const root = new URL('..', import.meta.url);
 const argv = process.argv.slice(2);
@@ -73,21 +73,7 @@ const subset = engines.length < ENGINES.length;
 // ---- build ---------------------------------------------------------------------------
 
 const bundleArg = argv.find((a) => a.startsWith('--bundle='))?.slice(9);
-if (!flag('no-build') && !bundleArg) {
-  log('npm run build');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) {
-    console.error(build.stdout, build.stderr, '\nThe build failed: fix it, or measure the current dist/ with --no-build.');
-    process.exit(1);
-  }
-}
-const bundlePath = bundleArg ? new URL(bundleArg, `file://${process.cwd()}/`) : new URL('dist/lapa-widgets.min.js', root);
-if (!existsSync(bundlePath)) {
-  console.error(`${bundlePath.pathname} is missing: run \`npm run build\` (or drop --no-build).`);
-  process.exit(1);
-}
-// Read once: a build running in another terminal can't change the bytes mid-run.
-const bundle = readFileSync(bundlePath);
+const bundle = benchBundle(argv, root, log);
 const floors = await buildFloors();
 const FLOOR = 'floor-lit-dompurify.min.js';
 

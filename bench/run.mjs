@@ -11,8 +11,7 @@
 //
 // Each sample runs in a fresh browser context (empty cache and storage); an element's
 // samples and its baseline's alternate (ABBA), so drift on a busy machine hits both alike.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_ARGS } from '../scripts/find-chrome.mjs';
@@ -22,6 +21,7 @@ import { summary, compare } from './lib/stats.mjs';
 import { paired as alternating } from './lib/paired.mjs';
 import { FEED_FIRST_ID, LONG_ID, RECORDED_ID, COMMENT_THREADS, COMMENTS_PER_THREAD, postPath } from './lib/data.mjs';
 import { renderMarkdown, writeBenchmarksMd } from './lib/report.mjs';
+import { benchBundle } from './lib/bundle.mjs';
 
 const root = new URL('..', import.meta.url);
 const argv = process.argv.slice(2);
@@ -53,21 +53,7 @@ if (flag('report')) {
 // ---- build ---------------------------------------------------------------------------
 
 const bundleArg = argv.find((a) => a.startsWith('--bundle='))?.slice(9);
-if (!flag('no-build') && !bundleArg) {
-  log('npm run build');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) {
-    console.error(build.stdout, build.stderr, '\nThe build failed: fix it, or measure the current dist/ with --no-build.');
-    process.exit(1);
-  }
-}
-const bundlePath = bundleArg ? new URL(bundleArg, `file://${process.cwd()}/`) : new URL('dist/lapa-widgets.min.js', root);
-if (!existsSync(bundlePath)) {
-  console.error('dist/lapa-widgets.min.js is missing: run `npm run build` (or drop --no-build).');
-  process.exit(1);
-}
-// Read once: a build running in another terminal can't change the bytes mid-run.
-const bundle = readFileSync(bundlePath);
+const bundle = benchBundle(argv, root, log);
 const floors = await buildFloors();
 
 const server = await startBenchServer({ assets: { 'lapa-widgets.min.js': bundle, ...floors } });

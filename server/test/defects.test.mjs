@@ -4,23 +4,13 @@
 // cli-serve.test.mjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EMAIL_DOMAIN, assertValid, call, postComment, startServer, submission, tokenFor } from './support/comments-api.mjs';
+import { EMAIL_DOMAIN, assertValid, call, postComment, startServer, submission, tokenFor, withServer } from './support/comments-api.mjs';
 import { createCommentServer } from '../lib/routes.mjs';
 
 const MINUTE = 60_000;
 const LIMIT = 512 * 1024;
 const GEORGIAN = 'აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ';
 const georgian = (n) => Array.from({ length: n }, (_, i) => GEORGIAN[i % GEORGIAN.length]).join('');
-
-/** Runs `body` against a fresh server and always closes it. */
-async function withServer(options, body) {
-  const server = await startServer(options);
-  try {
-    await body(server);
-  } finally {
-    await server.close();
-  }
-}
 
 /** A request that seems to come from `address`, through a proxy on loopback we trust. */
 const from = (address) => ({ headers: { 'X-Forwarded-For': address } });

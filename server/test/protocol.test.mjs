@@ -19,20 +19,11 @@ import {
   validate,
   SCHEMA,
   storeKindInUse,
+  withServer,
 } from './support/comments-api.mjs';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/** Runs `body` against a fresh server and always closes it. */
-async function withServer(options, body) {
-  const server = await startServer(options);
-  try {
-    await body(server);
-  } finally {
-    await server.close();
-  }
-}
 
 /** The `next` link of a thread page: the same URL with a cursor, per_page and order. */
 const nextLink = (server, articleId, perPage, order) =>

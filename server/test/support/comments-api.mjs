@@ -90,6 +90,16 @@ export async function startServer(options = {}, { onRequest } = {}) {
   };
 }
 
+/** Runs `body` against a fresh server (startServer's options) and always closes it. */
+export async function withServer(options, body) {
+  const server = await startServer(options);
+  try {
+    await body(server);
+  } finally {
+    await server.close();
+  }
+}
+
 /**
  * fetch() plus the checks every answer must pass. Returns status, headers, text, json.
  * `schema` picks the $defs entry the body must match; by default it is derived from the

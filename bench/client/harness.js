@@ -195,7 +195,12 @@ export async function lazyFeed({ impl, urls }) {
   performance.measure('first-lazy-card', { start: go, end: painted });
   // Settled: no card has loaded for 500 ms.
   while (performance.now() - Math.max(lastLoad, painted) < 500) await sleep(100);
-  return { firstPainted: painted - go, loaded, nearAtStart, near: nearViewport(hosts), fetches: fetchEntries(), scrollY };
+  // Issue 14: nothing animates in a card the reader cannot see (each one is a main-thread
+  // animation in engines that cannot composite it).
+  const offscreenAnimations = hosts
+    .filter((h) => nearViewport([h], 0) === 0)
+    .reduce((n, h) => n + (h.shadowRoot?.getAnimations?.().filter((a) => a.playState === 'running').length ?? 0), 0);
+  return { firstPainted: painted - go, loaded, nearAtStart, near: nearViewport(hosts), fetches: fetchEntries(), scrollY, offscreenAnimations };
 }
 
 /** How many of `hosts` are within 300 px (the lazy margin) of the viewport. */

@@ -7,10 +7,11 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { children } from './children.js';
 import type { FetchError } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import type { FormatError } from '../internal/formats/format-error.js';
-import { cleanText, shorten } from '../internal/formats/validate.js';
+import { cleanText, countHtmlWords, countWords, shorten } from '../internal/formats/validate.js';
 import { fill, formatDate, formatNumber, plural } from '../internal/i18n.js';
 import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
 import { sanitizedHtml } from '../internal/sanitized-html.js';
@@ -27,14 +28,17 @@ export type Text = <K extends keyof NewsCardMessages>(key: K) => NewsCardMessage
 const MAX_TAGS = 12;
 const MAX_AUTHORS = 5;
 
-/** Static templates, not a dynamic tag: the headline keeps its real element; index 1 (h2) is the default. */
+/**
+ * Static templates, not a dynamic tag: the headline keeps its real element; index 1 (h2) is
+ * the default. Texts are set as `textContent` (a property, so no marker node per text).
+ */
 const HEADINGS = [
-  (title: string, lang?: string) => html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h1>`,
-  (title: string, lang?: string) => html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h2>`,
-  (title: string, lang?: string) => html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h3>`,
-  (title: string, lang?: string) => html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h4>`,
-  (title: string, lang?: string) => html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h5>`,
-  (title: string, lang?: string) => html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h6>`,
+  (title: string, lang?: string) => html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h1>`,
+  (title: string, lang?: string) => html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h2>`,
+  (title: string, lang?: string) => html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h3>`,
+  (title: string, lang?: string) => html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h4>`,
+  (title: string, lang?: string) => html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h5>`,
+  (title: string, lang?: string) => html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h6>`,
 ];
 
 /** The message key of each error kind (`http` and `network` depend on more). */
@@ -42,25 +46,32 @@ const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-l
 
 /** Text derived from an article once: the summary shown, the paragraphs of a text body, the reading time. */
 export interface ArticleText {
-  summary: string;
-  paragraphs: string[];
-  minutes: number;
+  readonly summary: string;
+  readonly paragraphs: readonly string[];
+  readonly minutes: number;
 }
 
+/**
+ * The texts a card shows, derived once per article (and once per answer for all the cards
+ * that share it). The body's words are counted over its HTML, without parsing it: the
+ * sanitiser parses it anyway when a `full` card shows it, and a `card` never does.
+ */
 export function articleText(article: Article): ArticleText {
-  const body = article.contentHtml ? htmlToText(article.contentHtml) : cleanText(article.contentText ?? '');
+  const { contentHtml, contentText } = article;
   const given = article.summaryText ? cleanText(article.summaryText) : htmlToText(article.summaryHtml);
-  const words = body.split(' ').filter(Boolean).length;
-  return {
+  const words = contentHtml ? countHtmlWords(contentHtml) : countWords(contentText ?? '');
+  return Object.freeze({
     // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
-    summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(body, 320),
-    paragraphs: (article.contentText || article.summaryText || given || '')
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
+    summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(contentHtml ? htmlToText(contentHtml) : cleanText(contentText ?? ''), 320),
+    paragraphs: Object.freeze(
+      (contentText || article.summaryText || given || '')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
     // 200 words a minute.
     minutes: words && Math.max(1, Math.round(words / 200)),
-  };
+  });
 }
 
 export interface ArticleView {
@@ -76,35 +87,64 @@ export interface ArticleView {
   onImageError: (event: Event) => void;
 }
 
-function renderMeta({ article, derived, ui, text }: ArticleView): TemplateResult | typeof nothing {
+/**
+ * The meta line's items as nodes: authors (one item; a lone author is the item itself),
+ * date, reading time. Built directly, not as templates: a card shows hundreds of times on a
+ * page and every template part costs a marker node (BENCHMARKS.md, issue 14).
+ */
+function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
   const { authors, datePublished: date, baseUrl: base } = article;
-  const { minutes } = derived;
-  if (!authors.length && !date && !minutes) return nothing;
-  const names = authors.slice(0, MAX_AUTHORS).map((author, i) => {
+  const items: Node[] = [];
+  const el = (tag: string, content: string, attrs: Record<string, string> = {}) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+    node.textContent = content;
+    return node;
+  };
+  const names = authors.slice(0, MAX_AUTHORS).flatMap((author, i) => {
     const href = safeUrl(author.url, base);
-    const name = href
-      ? html`<a part="author" href=${href} rel="author noopener noreferrer">${author.name}</a>`
-      : html`<span part="author">${author.name}</span>`;
-    return html`${i ? ', ' : ''}${name}`;
+    const name = href ? el('a', author.name, { part: 'author', href, rel: 'author noopener noreferrer' }) : el('span', author.name, { part: 'author' });
+    return i ? [', ', name] : [name];
   });
-  const more = authors.length > MAX_AUTHORS ? ` +${formatNumber(authors.length - MAX_AUTHORS, ui)}` : nothing;
-  return html`<p part="meta" class="meta">${
-    authors.length ? html`<span class="authors">${names}${more}</span>` : nothing
-  }${
-    date ? html`<time part="date" datetime=${date}>${formatDate(new Date(date), ui)}</time>` : nothing
-  }${
-    minutes ? html`<span class="reading-time">${plural(text('readingTime'), minutes, ui)}</span>` : nothing
-  }</p>`;
+  if (authors.length > MAX_AUTHORS) names.push(` +${formatNumber(authors.length - MAX_AUTHORS, ui)}`);
+  if (names.length === 1) items.push(names[0] as Node);
+  else if (names.length) {
+    const group = el('span', '', { class: 'authors' });
+    group.append(...names);
+    items.push(group);
+  }
+  if (date) items.push(el('time', formatDate(new Date(date), ui), { part: 'date', datetime: date }));
+  if (derived.minutes) items.push(el('span', plural(text('readingTime'), derived.minutes, ui), { class: 'reading-time' }));
+  return items;
+}
+
+function renderMeta(view: ArticleView): TemplateResult | typeof nothing {
+  const { article, derived, ui, text } = view;
+  if (!article.authors.length && !article.datePublished && !derived.minutes) return nothing;
+  // Built again only when what it shows changed (the article, the language, the wording).
+  return html`<p part="meta" class="meta" ${children(() => metaNodes(view), article, derived, ui, text('readingTime'))}></p>`;
 }
 
 function renderText({ article, derived, full }: ArticleView): TemplateResult | typeof nothing {
   const { contentHtml, language: lang, baseUrl: base } = article;
   const { summary, paragraphs } = derived;
-  if (!full) return summary ? html`<p part="summary" class="summary" lang=${ifDefined(lang)}>${summary}</p>` : nothing;
+  if (!full) return summary ? html`<p part="summary" class="summary" lang=${ifDefined(lang)} .textContent=${summary}></p>` : nothing;
   if (!contentHtml && !paragraphs.length) return nothing;
   return html`<div part="body" class="body ${contentHtml ? '' : 'text'}" lang=${ifDefined(lang)}>${
-    contentHtml ? sanitizedHtml(contentHtml, 'article', base) : paragraphs.map((p) => html`<p>${p}</p>`)
+    contentHtml ? sanitizedHtml(contentHtml, 'article', base) : paragraphs.map((p) => html`<p .textContent=${p}></p>`)
   }</div>`;
+}
+
+/** The tags as list items (text only), built directly for the same reason as the meta line. */
+function tagNodes(tags: readonly string[], lang: string | undefined): Node[] {
+  return tags.slice(0, MAX_TAGS).map((tag) => {
+    const item = document.createElement('li');
+    item.setAttribute('part', 'tag');
+    item.className = 'tag';
+    if (lang) item.lang = lang;
+    item.textContent = tag;
+    return item;
+  });
 }
 
 export function renderArticle(view: ArticleView): TemplateResult {
@@ -133,13 +173,11 @@ export function renderArticle(view: ArticleView): TemplateResult {
         >`
       : nothing;
   const tagList = tags.length
-    ? html`<ul part="tags" class="tags" aria-label=${text('tags')}>${tags
-        .slice(0, MAX_TAGS)
-        .map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}</ul>`
+    ? html`<ul part="tags" class="tags" aria-label=${text('tags')} ${children(() => tagNodes(tags, lang), tags, lang)}></ul>`
     : nothing;
   const readMore =
     !full && url
-      ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title">${text('readMore')}</a>`
+      ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title" .textContent=${text('readMore')}></a>`
       : nothing;
   return html`<article aria-labelledby="title">${img}<div class="content">${heading(article.title, lang)}${renderMeta(view)}${renderText(view)}${tagList}${readMore}</div></article>`;
 }
@@ -158,17 +196,19 @@ export function renderError({ kind, status = 0 }: Failure, text: Text, onRetry?:
   return html`<div part="error" class="error"><p class="message">${message}</p>${retry}</div><slot></slot>`;
 }
 
-/** `n` placeholder lines of text, the last one `last` (shorter). */
-const bones = (n: number, last = 'short'): TemplateResult[] =>
-  Array.from({ length: n }, (_, i) => html`<div class="bone line ${i < n - 1 ? '' : last}"></div>`);
-
-/** The placeholder while loading: the loaded card's boxes, so nothing moves when it arrives. */
-export function renderSkeleton(full: boolean, text: Text): TemplateResult {
-  const readMore = full ? nothing : html`<div class="read-more">${bones(1, 'tiny')}</div>`;
-  return html`<div part="skeleton" class="skeleton"><span class="visually-hidden">${text('loading')}</span><div
+/**
+ * The placeholder while loading: the loaded card's boxes, so nothing moves when it arrives.
+ * Static: each block is one element whose lines are drawn by its background, and one
+ * `shimmer` sweeps over the whole card (a transform, which the compositor runs), present only
+ * while the card is in the viewport (`moving`) and the reader allows motion (CSS).
+ */
+export function renderSkeleton(full: boolean, text: Text, moving: boolean): TemplateResult {
+  return html`<div part="skeleton" class="skeleton"><span class="visually-hidden" .textContent=${text('loading')}></span><div
       class="bone image-box"
       aria-hidden="true"
-    ></div><div class="content" aria-hidden="true"><div class="title">${bones(2)}</div><div class="meta">${bones(1)}</div><div
-      class=${full ? 'body' : 'summary'}
-    >${bones(full ? 9 : 4)}</div><div class="tags">${bones(3, '')}</div>${readMore}</div></div>`;
+    ></div><div class="content" aria-hidden="true"><div class="bone lines title"></div><div class="bone lines meta"></div><div
+      class="bone lines ${full ? 'body' : 'summary'}"
+    ></div><div class="bone pills tags"></div>${full ? nothing : html`<div class="bone lines read-more"></div>`}</div>${
+      moving ? html`<div class="shimmer" aria-hidden="true"></div>` : nothing
+    }</div>`;
 }

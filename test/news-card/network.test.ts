@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import type { NewsCardErrorEvent } from '../../src/internal/events.js';
-import { nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
+import { inViewportWatched, nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { until } from '../support/until.js';
 import { FEED, ITEM, container, fresh, mount, outcome, part, release, settle, stats, text, uid } from './helpers.js';
@@ -190,7 +190,7 @@ describe('<news-card> network', () => {
     window.scrollTo(0, 0);
   });
 
-  it('watches every lazy card with one IntersectionObserver, and forgets removed cards', async () => {
+  it('watches every card with one IntersectionObserver per question (near enough to load, on screen to shimmer), and forgets removed cards', async () => {
     const Native = window.IntersectionObserver;
     let created = 0;
     window.IntersectionObserver = class extends Native {
@@ -207,10 +207,12 @@ describe('<news-card> network', () => {
         wrapper,
       );
       await wrapper.querySelector('news-card')!.updateComplete;
-      expect(created).to.equal(1);
+      expect(created).to.equal(2);
       expect(nearViewportWaiting()).to.equal(3);
+      expect(inViewportWatched()).to.equal(3);
       wrapper.remove();
       expect(nearViewportWaiting()).to.equal(0);
+      expect(inViewportWatched()).to.equal(0);
     } finally {
       window.IntersectionObserver = Native;
     }

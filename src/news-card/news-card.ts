@@ -12,7 +12,7 @@ import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport, whileInViewport } from './near-viewport.js';
 import styles from './news-card.styles.js';
-import { articleText, renderArticle, renderError, renderSkeleton } from './news-card.view.js';
+import { articleText, bodyNode, renderArticle, renderError, renderSkeleton } from './news-card.view.js';
 import type { ArticleText, Failure } from './news-card.view.js';
 
 /** What the card shows: one of these at a time. */
@@ -344,6 +344,9 @@ export class NewsCardElement extends LitElement {
 
   private readonly onRetry = (): void => this.retryClicked();
 
+  /** The `full` body of the article shown, sanitised once and kept across renders. */
+  private body?: { article: Article; full: boolean; node: Node | undefined };
+
   /** What the card shows now. */
   get state(): NewsCardState {
     const shown = this.shown;
@@ -371,6 +374,11 @@ export class NewsCardElement extends LitElement {
             text,
             brokenImage: this.brokenImage,
             onImageError: this.onImageError,
+            body: () => {
+              const { article, text } = shown as Derived;
+              if (this.body?.article !== article || this.body.full !== full) this.body = { article, full, node: full ? bodyNode(article, text) : undefined };
+              return this.body.node;
+            },
           })
         : state === 'error'
           ? renderError(shown as Failure, text, this.article == null ? this.onRetry : undefined)

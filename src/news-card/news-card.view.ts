@@ -6,15 +6,13 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { children } from './children.js';
 import type { FetchError } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import type { FormatError } from '../internal/formats/format-error.js';
 import { cleanText, countHtmlWords, countWords, shorten } from '../internal/formats/validate.js';
 import { fill, formatDate, formatNumber, plural } from '../internal/i18n.js';
-import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
-import { sanitizedHtml } from '../internal/sanitized-html.js';
+import { htmlToText, safeSrcset, safeUrl, sanitizeHtml } from '../internal/sanitize.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 
 /** Why a card shows an error: the request failed, or its answer holds no article. */
@@ -27,19 +25,6 @@ export type Text = <K extends keyof NewsCardMessages>(key: K) => NewsCardMessage
 // and rendering all of them would freeze the host page for seconds.
 const MAX_TAGS = 12;
 const MAX_AUTHORS = 5;
-
-/**
- * Static templates, not a dynamic tag: the headline keeps its real element; index 1 (h2) is
- * the default. Texts are set as `textContent` (a property, so no marker node per text).
- */
-const HEADINGS = [
-  (title: string, lang?: string) => html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h1>`,
-  (title: string, lang?: string) => html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h2>`,
-  (title: string, lang?: string) => html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h3>`,
-  (title: string, lang?: string) => html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h4>`,
-  (title: string, lang?: string) => html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h5>`,
-  (title: string, lang?: string) => html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)} .textContent=${title}></h6>`,
-];
 
 /** The message key of each error kind (`http` and `network` depend on more). */
 const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
@@ -85,22 +70,22 @@ export interface ArticleView {
   /** The image URL that failed to load: the card is shown without it. */
   brokenImage?: string;
   onImageError: (event: Event) => void;
+  /** The `full` body, sanitised: the element keeps it, so a re-render never sanitises again. */
+  body(): Node | undefined;
 }
 
-/**
- * The meta line's items as nodes: authors (one item; a lone author is the item itself),
- * date, reading time. Built directly, not as templates: a card shows hundreds of times on a
- * page and every template part costs a marker node (BENCHMARKS.md, issue 14).
- */
+/** An element with attributes and text content (never HTML). */
+function el(tag: string, content: string, attrs: Record<string, string | undefined> = {}): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
+  node.textContent = content;
+  return node;
+}
+
+/** The meta line's items: authors (one item; a lone author is the item itself), date, reading time. */
 function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
   const { authors, datePublished: date, baseUrl: base } = article;
   const items: Node[] = [];
-  const el = (tag: string, content: string, attrs: Record<string, string> = {}) => {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-    node.textContent = content;
-    return node;
-  };
   const names = authors.slice(0, MAX_AUTHORS).flatMap((author, i) => {
     const href = safeUrl(author.url, base);
     const name = href ? el('a', author.name, { part: 'author', href, rel: 'author noopener noreferrer' }) : el('span', author.name, { part: 'author' });
@@ -118,68 +103,95 @@ function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
   return items;
 }
 
-function renderMeta(view: ArticleView): TemplateResult | typeof nothing {
-  const { article, derived, ui, text } = view;
-  if (!article.authors.length && !article.datePublished && !derived.minutes) return nothing;
-  // Built again only when what it shows changed (the article, the language, the wording).
-  return html`<p part="meta" class="meta" ${children(() => metaNodes(view), article, derived, ui, text('readingTime'))}></p>`;
-}
-
-function renderText({ article, derived, full }: ArticleView): TemplateResult | typeof nothing {
+/**
+ * The `full` body: the sanitised HTML, or the paragraphs of a text body. The element calls
+ * it once per article and keeps the node (see ArticleView.body).
+ */
+export function bodyNode(article: Article, derived: ArticleText): Node | undefined {
   const { contentHtml, language: lang, baseUrl: base } = article;
-  const { summary, paragraphs } = derived;
-  if (!full) return summary ? html`<p part="summary" class="summary" lang=${ifDefined(lang)} .textContent=${summary}></p>` : nothing;
-  if (!contentHtml && !paragraphs.length) return nothing;
-  return html`<div part="body" class="body ${contentHtml ? '' : 'text'}" lang=${ifDefined(lang)}>${
-    contentHtml ? sanitizedHtml(contentHtml, 'article', base) : paragraphs.map((p) => html`<p .textContent=${p}></p>`)
-  }</div>`;
+  if (!contentHtml && !derived.paragraphs.length) return undefined;
+  const body = el('div', '', { part: 'body', class: contentHtml ? 'body' : 'body text', lang });
+  if (contentHtml) body.append(sanitizeHtml(contentHtml, 'article', base));
+  else body.append(...derived.paragraphs.map((p) => el('p', p)));
+  return body;
 }
 
-/** The tags as list items (text only), built directly for the same reason as the meta line. */
-function tagNodes(tags: readonly string[], lang: string | undefined): Node[] {
-  return tags.slice(0, MAX_TAGS).map((tag) => {
-    const item = document.createElement('li');
-    item.setAttribute('part', 'tag');
-    item.className = 'tag';
-    if (lang) item.lang = lang;
-    item.textContent = tag;
-    return item;
-  });
+/**
+ * What follows the image: headline, meta line, summary or body, tags, "Read more". Built
+ * as nodes, not as templates: a card shows hundreds of times on a page and every template
+ * part costs a marker node (Lit's markers were 43 of a loaded card's 74 nodes, issue 14).
+ * Texts are `textContent` and every URL passes safeUrl; only the body is HTML, sanitised.
+ */
+function contentNodes(view: ArticleView): Node[] {
+  const { article, derived, full, text, headingLevel } = view;
+  const { baseUrl: base, tags, language: lang } = article;
+  const level = Math.trunc(headingLevel);
+  const nodes: Node[] = [el(`h${level >= 1 && level <= 6 ? level : 2}`, article.title, { id: 'title', part: 'title', class: 'title', lang })];
+  const meta = metaNodes(view);
+  if (meta.length) {
+    const line = el('p', '', { part: 'meta', class: 'meta' });
+    line.append(...meta);
+    nodes.push(line);
+  }
+  const body = full ? view.body() : derived.summary ? el('p', derived.summary, { part: 'summary', class: 'summary', lang }) : undefined;
+  if (body) nodes.push(body);
+  if (tags.length) {
+    const list = el('ul', '', { part: 'tags', class: 'tags', 'aria-label': text('tags') });
+    list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
+    nodes.push(list);
+  }
+  const url = !full && safeUrl(article.url, base);
+  if (url) nodes.push(el('a', text('readMore'), { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': 'title' }));
+  return nodes;
+}
+
+/** The image, when the article has a safe one that did not fail to load. */
+function imageNode({ article, brokenImage, onImageError }: ArticleView): HTMLImageElement | undefined {
+  const { baseUrl: base, image } = article;
+  const src = image && safeUrl(image.src, base);
+  if (!src || src.startsWith('mailto:') || src === brokenImage) return undefined;
+  const srcset = safeSrcset(image!.srcset, base);
+  const img = el('img', '', {
+    part: 'image',
+    class: 'image-box',
+    // The image is as wide as the card; `auto` lets a lazy image use its laid-out width.
+    sizes: srcset && 'auto, (max-width: 45rem) 100vw, 45rem',
+    srcset,
+    width: image!.width?.toString(),
+    height: image!.height?.toString(),
+    alt: image!.alt,
+    loading: 'lazy',
+    decoding: 'async',
+    referrerpolicy: 'no-referrer',
+    // Last: the other attributes apply to the first request.
+    src,
+  }) as HTMLImageElement;
+  img.addEventListener('error', onImageError);
+  return img;
 }
 
 export function renderArticle(view: ArticleView): TemplateResult {
-  const { article, full, text, headingLevel } = view;
-  const { baseUrl: base, tags, image, language: lang } = article;
-  const url = safeUrl(article.url, base);
-  const src = image && safeUrl(image.src, base);
-  const srcset = image && safeSrcset(image.srcset, base);
-  const heading = HEADINGS[Math.trunc(headingLevel) - 1] ?? HEADINGS[1]!;
-  // The image is as wide as the card; `auto` lets a lazy image use its laid-out width.
-  const img =
-    src && !src.startsWith('mailto:') && src !== view.brokenImage
-      ? html`<img
-          part="image"
-          class="image-box"
-          src=${src}
-          srcset=${ifDefined(srcset)}
-          sizes=${ifDefined(srcset && 'auto, (max-width: 45rem) 100vw, 45rem')}
-          width=${ifDefined(image!.width)}
-          height=${ifDefined(image!.height)}
-          alt=${image!.alt}
-          loading="lazy"
-          decoding="async"
-          referrerpolicy="no-referrer"
-          @error=${view.onImageError}
-        >`
-      : nothing;
-  const tagList = tags.length
-    ? html`<ul part="tags" class="tags" aria-label=${text('tags')} ${children(() => tagNodes(tags, lang), tags, lang)}></ul>`
-    : nothing;
-  const readMore =
-    !full && url
-      ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title" .textContent=${text('readMore')}></a>`
-      : nothing;
-  return html`<article aria-labelledby="title">${img}<div class="content">${heading(article.title, lang)}${renderMeta(view)}${renderText(view)}${tagList}${readMore}</div></article>`;
+  const { article, derived, full, text, ui, headingLevel, brokenImage } = view;
+  // Built again only when what it shows changed: the article, the variant, the language, a wording, a failed image.
+  const content = children(
+    () => {
+      const img = imageNode(view);
+      const box = el('div', '', { class: 'content' });
+      box.append(...contentNodes(view));
+      return img ? [img, box] : [box];
+    },
+    article,
+    derived,
+    full,
+    ui,
+    headingLevel,
+    brokenImage,
+    view.body(),
+    text('tags'),
+    text('readMore'),
+    text('readingTime'),
+  );
+  return html`<article aria-labelledby="title" ${content}></article>`;
 }
 
 /** The error message for a failure, and Retry unless the article came from code. */

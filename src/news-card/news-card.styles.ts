@@ -242,12 +242,12 @@ export default [
     background: repeating-linear-gradient(90deg, var(--_bone) 0 calc(4.5 * var(--_t)), transparent 0 calc(4.5 * var(--_t) + 0.375rem)) 0 0 / calc(13.5 * var(--_t) + 0.75rem) 100% no-repeat;
   }
   /* The one moving thing: a highlight sweeping across the card, by transform only, so the
-     compositor runs it. The element is there only while the card is in the viewport. */
+     compositor runs it, and only while the card is in the viewport (class moving). */
   .shimmer {
     display: none;
   }
   @media (prefers-reduced-motion: no-preference) {
-    .shimmer {
+    .shimmer.moving {
       display: block;
       position: absolute;
       inset: 0;

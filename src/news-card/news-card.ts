@@ -12,7 +12,7 @@ import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport, whileInViewport } from './near-viewport.js';
 import styles from './news-card.styles.js';
-import { articleText, bodyNode, renderArticle, renderError, renderSkeleton } from './news-card.view.js';
+import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';
 import type { ArticleText, Failure } from './news-card.view.js';
 
 /** What the card shows: one of these at a time. */
@@ -346,6 +346,8 @@ export class NewsCardElement extends LitElement {
 
   /** The `full` body of the article shown, sanitised once and kept across renders. */
   private body?: { article: Article; full: boolean; node: Node | undefined };
+  /** The loaded article's element, kept across renders (made when first shown). */
+  private box?: ArticleBox;
 
   /** What the card shows now. */
   get state(): NewsCardState {
@@ -365,7 +367,7 @@ export class NewsCardElement extends LitElement {
     const text = this.text.bind(this);
     const body =
       state === 'loaded'
-        ? renderArticle({
+        ? (this.box ??= new ArticleBox()).show({
             article: (shown as Derived).article,
             derived: (shown as Derived).text,
             full,

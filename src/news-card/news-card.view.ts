@@ -6,7 +6,6 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { children } from './children.js';
 import type { FetchError } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import type { FormatError } from '../internal/formats/format-error.js';
@@ -117,35 +116,6 @@ export function bodyNode(article: Article, derived: ArticleText): Node | undefin
   return body;
 }
 
-/**
- * What follows the image: headline, meta line, summary or body, tags, "Read more". Built
- * as nodes, not as templates: a card shows hundreds of times on a page and every template
- * part costs a marker node (Lit's markers were 43 of a loaded card's 74 nodes, issue 14).
- * Texts are `textContent` and every URL passes safeUrl; only the body is HTML, sanitised.
- */
-function contentNodes(view: ArticleView): Node[] {
-  const { article, derived, full, text, headingLevel } = view;
-  const { baseUrl: base, tags, language: lang } = article;
-  const level = Math.trunc(headingLevel);
-  const nodes: Node[] = [el(`h${level >= 1 && level <= 6 ? level : 2}`, article.title, { id: 'title', part: 'title', class: 'title', lang })];
-  const meta = metaNodes(view);
-  if (meta.length) {
-    const line = el('p', '', { part: 'meta', class: 'meta' });
-    line.append(...meta);
-    nodes.push(line);
-  }
-  const body = full ? view.body() : derived.summary ? el('p', derived.summary, { part: 'summary', class: 'summary', lang }) : undefined;
-  if (body) nodes.push(body);
-  if (tags.length) {
-    const list = el('ul', '', { part: 'tags', class: 'tags', 'aria-label': text('tags') });
-    list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
-    nodes.push(list);
-  }
-  const url = !full && safeUrl(article.url, base);
-  if (url) nodes.push(el('a', text('readMore'), { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': 'title' }));
-  return nodes;
-}
-
 /** The image, when the article has a safe one that did not fail to load. */
 function imageNode({ article, brokenImage, onImageError }: ArticleView): HTMLImageElement | undefined {
   const { baseUrl: base, image } = article;
@@ -171,28 +141,74 @@ function imageNode({ article, brokenImage, onImageError }: ArticleView): HTMLIma
   return img;
 }
 
-export function renderArticle(view: ArticleView): TemplateResult {
-  const { article, derived, full, text, ui, headingLevel, brokenImage } = view;
-  // Built again only when what it shows changed: the article, the variant, the language, a wording, a failed image.
-  const content = children(
-    () => {
+/** The nodes an ArticleBox changes in place when only the language or a wording changed. */
+interface Wording {
+  meta?: HTMLElement;
+  tags?: HTMLElement;
+  readMore?: HTMLElement;
+}
+
+/**
+ * What follows the image: headline, meta line, summary or body, tags, "Read more". Built
+ * as nodes, not as templates: a card shows hundreds of times on a page and every template
+ * part costs a marker node (Lit's markers were 43 of a loaded card's 74 nodes, issue 14).
+ * Texts are `textContent` and every URL passes safeUrl; only the body is HTML, sanitised.
+ * The language-dependent texts are left to ArticleBox (see `wording`).
+ */
+function contentNodes(view: ArticleView, wording: Wording): Node[] {
+  const { article, derived, full, headingLevel } = view;
+  const { baseUrl: base, tags, language: lang } = article;
+  const level = Math.trunc(headingLevel);
+  const nodes: Node[] = [el(`h${level >= 1 && level <= 6 ? level : 2}`, article.title, { id: 'title', part: 'title', class: 'title', lang })];
+  if (article.authors.length || article.datePublished || derived.minutes) nodes.push((wording.meta = el('p', '', { part: 'meta', class: 'meta' })));
+  const body = full ? view.body() : derived.summary ? el('p', derived.summary, { part: 'summary', class: 'summary', lang }) : undefined;
+  if (body) nodes.push(body);
+  if (tags.length) {
+    const list = (wording.tags = el('ul', '', { part: 'tags', class: 'tags' }));
+    list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
+    nodes.push(list);
+  }
+  const url = !full && safeUrl(article.url, base);
+  if (url) nodes.push((wording.readMore = el('a', '', { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': 'title' })));
+  return nodes;
+}
+
+const changed = (last: unknown[] | undefined, next: unknown[]) => !last || next.some((value, i) => value !== last[i]);
+
+/**
+ * The loaded article as one `<article>` element the card keeps and hands to Lit as a node
+ * (no template instance, no marker). It is built again only when what it shows changed (the
+ * article, the variant, the heading level, a failed image); a change of language or of a
+ * wording only rewrites the meta line and two texts.
+ */
+export class ArticleBox {
+  readonly element: HTMLElement = el('article', '', { 'aria-labelledby': 'title' });
+  private shown?: unknown[];
+  private worded?: unknown[];
+  private wording: Wording = {};
+
+  show(view: ArticleView): HTMLElement {
+    const { text, ui } = view;
+    const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body()];
+    if (changed(this.shown, shown)) {
+      this.shown = shown;
+      this.worded = undefined;
+      this.wording = {};
       const img = imageNode(view);
       const box = el('div', '', { class: 'content' });
-      box.append(...contentNodes(view));
-      return img ? [img, box] : [box];
-    },
-    article,
-    derived,
-    full,
-    ui,
-    headingLevel,
-    brokenImage,
-    view.body(),
-    text('tags'),
-    text('readMore'),
-    text('readingTime'),
-  );
-  return html`<article aria-labelledby="title" ${content}></article>`;
+      box.append(...contentNodes(view, this.wording));
+      this.element.replaceChildren(...(img ? [img, box] : [box]));
+    }
+    const worded = [ui, text('tags'), text('readMore'), text('readingTime')];
+    if (changed(this.worded, worded)) {
+      this.worded = worded;
+      const { meta, tags, readMore } = this.wording;
+      meta?.replaceChildren(...metaNodes(view));
+      tags?.setAttribute('aria-label', text('tags'));
+      if (readMore) readMore.textContent = text('readMore');
+    }
+    return this.element;
+  }
 }
 
 /** The error message for a failure, and Retry unless the article came from code. */
@@ -212,7 +228,7 @@ export function renderError({ kind, status = 0 }: Failure, text: Text, onRetry?:
 /**
  * The placeholder while loading: the loaded card's boxes, so nothing moves when it arrives.
  * Static: each block is one element whose lines are drawn by its background, and one
- * `shimmer` sweeps over the whole card (a transform, which the compositor runs), present only
+ * `shimmer` sweeps over the whole card (a transform, which the compositor runs), shown only
  * while the card is in the viewport (`moving`) and the reader allows motion (CSS).
  */
 export function renderSkeleton(full: boolean, text: Text, moving: boolean): TemplateResult {
@@ -221,7 +237,8 @@ export function renderSkeleton(full: boolean, text: Text, moving: boolean): Temp
       aria-hidden="true"
     ></div><div class="content" aria-hidden="true"><div class="bone lines title"></div><div class="bone lines meta"></div><div
       class="bone lines ${full ? 'body' : 'summary'}"
-    ></div><div class="bone pills tags"></div>${full ? nothing : html`<div class="bone lines read-more"></div>`}</div>${
-      moving ? html`<div class="shimmer" aria-hidden="true"></div>` : nothing
-    }</div>`;
+    ></div><div class="bone pills tags"></div>${full ? nothing : html`<div class="bone lines read-more"></div>`}</div><div
+      class="shimmer ${moving ? 'moving' : ''}"
+      aria-hidden="true"
+    ></div></div>`;
 }

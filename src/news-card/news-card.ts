@@ -322,7 +322,8 @@ export class NewsCardElement extends LitElement {
 
   private watchViewport(): void {
     whenNearViewport(this, this.loading === 'lazy' && !this.near && this.isConnected ? this.nearViewport : undefined);
-    whileInViewport(this, this.isConnected && this.state === 'loading' ? this.inViewport : undefined);
+    // A lazy card that is not near yet is surely off screen: it needs no second watch.
+    whileInViewport(this, this.isConnected && this.state === 'loading' && (this.loading !== 'lazy' || this.near) ? this.inViewport : undefined);
   }
 
   /** A UI string: the `*-label` attribute, else the `messages` property, else the language's table. */

@@ -11,6 +11,7 @@ import { LangController, labelAttribute, message } from '../internal/i18n.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport, whileInViewport } from './near-viewport.js';
+import { warmUpWhenIdle } from './warm-up.js';
 import styles from './news-card.styles.js';
 import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';
 import type { ArticleText, Failure } from './news-card.view.js';
@@ -105,6 +106,7 @@ export class NewsCardElement extends LitElement {
 
   static define(tag = 'news-card', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
+    warmUpWhenIdle();
   }
 
   private readonly i18n = new LangController(this);

@@ -31,7 +31,8 @@ describe('<news-card> network', () => {
   it('aborts its request when removed from the page', async () => {
     const key = uid();
     const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall', { key })}></news-card>`);
-    expect((await stats(key)).requests).to.equal(1);
+    // The request is on its way once the card rendered; it reaches the server a moment later.
+    await until(async () => (await stats(key)).requests === 1, 'the request at the server');
     card.remove();
     await until(async () => (await stats(key)).aborted === 1, 'the request aborted at the server');
   });

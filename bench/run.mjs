@@ -472,8 +472,10 @@ function analyse({ scenarios: s }) {
     row({ id: '2', scenario: '', metric: 'JSON requests reaching the server', unit: 'n', ...versus(requests, pick(baseline, 'requests')), ratioHidden: true });
     if (delay !== 0) continue;
     row({ id: '2', scenario: '', metric: 'JS heap after, MB (after GC)', unit: 'MB', ...versus(pick(element, 'heapAfter').map(mb), pick(baseline, 'heapAfter').map(mb)) });
-    row({ id: '2', scenario: '', metric: 'JS heap added by the cards, MB', unit: 'MB', ...versus(pick(element, 'heapAdded').map(mb), pick(baseline, 'heapAdded').map(mb)) });
-    row({ id: '2', scenario: '', metric: 'DOM nodes (renderer, incl. shadow)', unit: 'n', ...versus(pick(element, 'nodes'), pick(baseline, 'nodes')) });
+    const heap = versus(pick(element, 'heapAdded').map(mb), pick(baseline, 'heapAdded').map(mb));
+    row({ id: '2', scenario: '', metric: 'JS heap added by the cards, MB', unit: 'MB', ...heap, target: 'ratio ≤ 3', verdict: heap.ratio <= 3 ? 'pass' : 'miss' });
+    const nodes = versus(pick(element, 'nodes'), pick(baseline, 'nodes'));
+    row({ id: '2', scenario: '', metric: 'DOM nodes (renderer, incl. shadow)', unit: 'n', ...nodes, target: 'ratio ≤ 2.5', verdict: nodes.ratio <= 2.5 ? 'pass' : 'miss' });
     const relang = (samples) => samples.map((x) => x.relang.cpuIn.relang);
     row({ id: '2', scenario: '', metric: 're-render on attribute change (`lang` on all 200), main-thread CPU ms', unit: 'ms', ...versus(relang(element), relang(baseline)) });
   }
@@ -497,7 +499,12 @@ function analyse({ scenarios: s }) {
     });
     row({ id: '3', scenario: '', metric: 'insert → first card painted, ms', unit: 'ms', ...versus(pick(element, 'firstPainted'), pick(baseline, 'firstPainted')) });
     const firstCpu = (samples) => samples.map((x) => x.cpuIn['first-lazy-card']);
-    row({ id: '3', scenario: '', metric: 'insert → first card painted, main-thread CPU ms', unit: 'ms', ...versus(firstCpu(element), firstCpu(baseline)) });
+    const first = versus(firstCpu(element), firstCpu(baseline));
+    row({ id: '3', scenario: '', metric: 'insert → first card painted, main-thread CPU ms', unit: 'ms', ...first, target: 'ratio ≤ 1.5', verdict: first.ratio <= 1.5 ? 'pass' : 'miss' });
+    if (element.every((x) => x.offscreenAnimations !== undefined)) {
+      const anims = pick(element, 'offscreenAnimations');
+      row({ id: '3', scenario: '', metric: 'animations running in cards outside the viewport, once settled', unit: 'n', lapa: summary(anims), baseline: summary(pick(baseline, 'offscreenAnimations')), ratioHidden: true, target: '0', verdict: anims.every((n) => n === 0) ? 'pass' : 'miss' });
+    }
   }
 
   if (s.comments) {
@@ -553,7 +560,8 @@ function analyse({ scenarios: s }) {
     const { bundle: b, floor } = s.startup.samples;
     const sizes = s.startup.sizes;
     const evaluateCpu = (samples) => samples.map((x) => x.cpuIn.evaluate);
-    row({ id: '6', scenario: 'Startup: lapa-widgets.min.js vs Lit + DOMPurify', metric: 'parse + compile + evaluate, main-thread CPU ms', unit: 'ms', ...versus(evaluateCpu(b), evaluateCpu(floor)) });
+    const evaluate = versus(evaluateCpu(b), evaluateCpu(floor));
+    row({ id: '6', scenario: 'Startup: lapa-widgets.min.js vs Lit + DOMPurify', metric: 'parse + compile + evaluate, main-thread CPU ms', unit: 'ms', ...evaluate, target: 'ratio ≤ 1.3', verdict: evaluate.ratio <= 1.3 ? 'pass' : 'miss' });
     row({ id: '6', scenario: '', metric: 'parse + compile + evaluate, ms (wall)', unit: 'ms', ...versus(pick(b, 'evaluate'), pick(floor, 'evaluate')) });
     for (const kind of ['gzip', 'brotli', 'min']) {
       const a = sizes.bundle[kind];

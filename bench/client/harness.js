@@ -195,7 +195,12 @@ export async function lazyFeed({ impl, urls }) {
   performance.measure('first-lazy-card', { start: go, end: painted });
   // Settled: no card has loaded for 500 ms.
   while (performance.now() - Math.max(lastLoad, painted) < 500) await sleep(100);
-  return { firstPainted: painted - go, loaded, nearAtStart, near: nearViewport(hosts), fetches: fetchEntries(), scrollY };
+  // Issue 14: nothing animates in a card the reader cannot see (each one is a main-thread
+  // animation in engines that cannot composite it).
+  const offscreenAnimations = hosts
+    .filter((h) => nearViewport([h], 0) === 0)
+    .reduce((n, h) => n + (h.shadowRoot?.getAnimations?.().filter((a) => a.playState === 'running').length ?? 0), 0);
+  return { firstPainted: painted - go, loaded, nearAtStart, near: nearViewport(hosts), fetches: fetchEntries(), scrollY, offscreenAnimations };
 }
 
 /** How many of `hosts` are within 300 px (the lazy margin) of the viewport. */
@@ -221,11 +226,18 @@ export async function comments({ impl, url }) {
   let count;
   if (impl === 'element') {
     host.setAttribute('src', url);
-    const nextLoad = () => withTimeout(Promise.race([new Promise((r) => host.addEventListener('comment-box-load', r, { once: true })), failOn(host, 'comment-box-error')]), 'comment-box-load');
-    let load = nextLoad();
+    const shown = () => host.shadowRoot?.querySelectorAll('[part="comment"]').length ?? 0;
+    // A step of "load more" ends with a page from the server (`comment-box-load`) or, when
+    // the element already holds more comments than it shows, with those shown at once
+    // (no request, no event): both are one page painted.
+    let loaded;
+    host.addEventListener('comment-box-load', () => loaded?.());
+    const failed = failOn(host, 'comment-box-error');
+    const nextStep = () => withTimeout(Promise.race([new Promise((resolve) => (loaded = resolve)), failed]), 'comment-box-load or more comments shown');
+    let step = nextStep();
     main.append(host);
     for (;;) {
-      await load;
+      await step;
       await host.updateComplete;
       pages.push((await nextPaint()).painted - go);
       // The button is disabled until the page's load task has settled.
@@ -237,8 +249,11 @@ export async function comments({ impl, url }) {
         await frame();
       }
       if (!more) break;
-      load = nextLoad();
+      const before = shown();
+      step = nextStep();
       more.click();
+      // Checked once the click's update is done (a page from the server comes later, by event).
+      host.updateComplete.then(() => shown() > before && loaded());
     }
     count = host.shadowRoot.querySelectorAll('[part="comment"]').length;
   } else {

@@ -144,10 +144,41 @@ export interface SharedFetchOptions extends FetchJsonOptions {
  */
 const shared = new Map<string, SharedEntry>();
 
+/**
+ * What callers derived from a shared answer (an element's parsed article), kept beside it:
+ * 200 cards of one URL share one answer object, so they share one derivation too. Keyed by
+ * the answer object, so a `reload` (a new answer) derives afresh and a dropped answer takes
+ * its derivations with it. Reset with the fetches.
+ */
+let derivations = new WeakMap<JsonResponse, Map<string, LoadOutcomeOf<unknown>>>();
+type LoadOutcomeOf<T> = { value: T } | { error: unknown };
+
 export function resetSharedFetches(): void {
   // Aborting a finished request does nothing.
   for (const entry of shared.values()) entry.controller.abort();
   shared.clear();
+  derivations = new WeakMap();
+}
+
+/**
+ * `derive(response)`, computed once per answer object and `key` (what else the value depends
+ * on), and handed to every caller alike: the value is shared, so it must be immutable. A
+ * derivation that throws throws the same error for every caller.
+ */
+export function derivedFrom<T>(response: JsonResponse, key: string, derive: (response: JsonResponse) => T): T {
+  let byKey = derivations.get(response);
+  if (!byKey) derivations.set(response, (byKey = new Map()));
+  let outcome = byKey.get(key) as LoadOutcomeOf<T> | undefined;
+  if (!outcome) {
+    try {
+      outcome = { value: derive(response) };
+    } catch (error) {
+      outcome = { error };
+    }
+    byKey.set(key, outcome);
+  }
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 export function sharedFetchJson(url: string, { signal, reload, ...rest }: SharedFetchOptions = {}): Promise<JsonResponse> {

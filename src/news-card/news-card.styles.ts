@@ -205,43 +205,63 @@ export default [
     overflow: hidden;
   }
 
+  /* The skeleton is static: one element per block, its lines drawn by its background (a
+     bar of 0.6 lines in each line, the last one shorter), so a page of 200 loading cards
+     holds a dozen nodes per card and no animation at all. */
+  .skeleton {
+    position: relative;
+  }
   .bone {
     background-color: var(--_bone);
   }
-  .line {
-    box-sizing: border-box;
-    block-size: 1lh;
-    padding-block: 0.2lh;
-    background-clip: content-box;
-    border-radius: 0.25rem;
+  .lines {
+    --_bar: linear-gradient(transparent 0.2lh, var(--_bone) 0.2lh 0.8lh, transparent 0.8lh);
+    --_n: 1;
+    block-size: calc(var(--_n) * 1lh);
+    background:
+      var(--_bar) 0 calc((var(--_n) - 1) * 1lh) / var(--_last, 65%) 1lh no-repeat,
+      repeating-linear-gradient(transparent 0 0.2lh, var(--_bone) 0.2lh 0.8lh, transparent 0.8lh 1lh) 0 0 / 100% calc((var(--_n) - 1) * 1lh) no-repeat;
   }
-  .short {
-    inline-size: 65%;
+  .skeleton .title {
+    --_n: 2;
   }
-  .tiny {
+  .skeleton .summary {
+    --_n: 4;
+  }
+  .skeleton .body {
+    --_n: 9;
+  }
+  .skeleton .read-more {
+    --_last: 7em;
     inline-size: 7em;
   }
-  .skeleton .tags .line {
-    inline-size: 4.5em;
-    block-size: calc(1lh + 0.25rem);
-    padding: 0;
-    border-radius: 999px;
-    font-size: 0.8125em;
+  /* Three tag pills, as wide as short tags and as high as one (in the tags' font size). */
+  .pills {
+    --_t: 0.8125em;
+    block-size: calc(1.5 * var(--_t) + 0.25rem);
+    background: repeating-linear-gradient(90deg, var(--_bone) 0 calc(4.5 * var(--_t)), transparent 0 calc(4.5 * var(--_t) + 0.375rem)) 0 0 / calc(13.5 * var(--_t) + 0.75rem) 100% no-repeat;
+  }
+  /* The one moving thing: a highlight sweeping across the card, by transform only, so the
+     compositor runs it, and only while the card is in the viewport (class moving). */
+  .shimmer {
+    display: none;
   }
   @media (prefers-reduced-motion: no-preference) {
-    .bone {
-      background-image: linear-gradient(90deg, transparent, light-dark(rgb(255 255 255 / 0.6), rgb(255 255 255 / 0.07)), transparent);
-      background-size: 200% 100%;
-      background-repeat: no-repeat;
+    .shimmer.moving {
+      display: block;
+      position: absolute;
+      inset: 0;
+      background: linear-gradient(90deg, transparent 25%, light-dark(rgb(255 255 255 / 0.6), rgb(255 255 255 / 0.07)) 50%, transparent 75%);
+      pointer-events: none;
       animation: news-card-shimmer 1.5s linear infinite;
     }
   }
   @keyframes news-card-shimmer {
     from {
-      background-position: 150% 0;
+      transform: translateX(-100%);
     }
     to {
-      background-position: -50% 0;
+      transform: translateX(100%);
     }
   }
 
@@ -269,6 +289,9 @@ export default [
     .bone {
       border: 1px solid GrayText;
       background: Canvas;
+    }
+    .shimmer {
+      display: none;
     }
     a:focus-visible,
     button:focus-visible {

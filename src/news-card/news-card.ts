@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
 import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, sharedFetchJson } from '../internal/fetch-json.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, derivedFrom, sharedFetchJson } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import { FormatError, checkArticle, parseArticle } from '../internal/formats/detect.js';
 import { LoadController } from '../internal/load.js';
@@ -10,15 +10,33 @@ import type { LoadOutcome } from '../internal/load.js';
 import { LangController, labelAttribute, message } from '../internal/i18n.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
-import { whenNearViewport } from './near-viewport.js';
+import { whenNearViewport, whileInViewport } from './near-viewport.js';
+import { warmUpWhenIdle } from './warm-up.js';
 import styles from './news-card.styles.js';
-import { articleText, renderArticle, renderError, renderSkeleton } from './news-card.view.js';
+import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';
 import type { ArticleText, Failure } from './news-card.view.js';
 
 /** What the card shows: one of these at a time. */
 export type NewsCardState = 'initial' | 'loading' | 'loaded' | 'empty' | 'error';
 export type NewsCardVariant = 'card' | 'full';
 export type { NewsCardMessages };
+
+/** An article with the texts the card derives from it. */
+interface Derived {
+  readonly article: Article;
+  readonly text: ArticleText;
+}
+
+const derive = (article: Article): Derived => Object.freeze({ article, text: articleText(article) });
+
+/** Freezes an article and everything in it: cards that share an answer share its article (and so do their load events). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 /**
  * @tagname news-card
@@ -88,11 +106,12 @@ export class NewsCardElement extends LitElement {
 
   static define(tag = 'news-card', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
+    warmUpWhenIdle();
   }
 
   private readonly i18n = new LangController(this);
   /** Loads `src` (the card's one request), and reports each outcome once it is rendered. */
-  private readonly loader = new LoadController<Article | null>(this, {
+  private readonly loader = new LoadController<Derived | null>(this, {
     key: () => (this.src && this.article == null && (this.loading !== 'lazy' || this.near) ? JSON.stringify([this.src, this.itemId || undefined, this.requestOptions]) : ''),
     run: (signal, again) => this.fetchArticle(signal, again),
     // The transport has no timer of its own here: the controller's aborts the request.
@@ -103,16 +122,23 @@ export class NewsCardElement extends LitElement {
   });
   /** The `article` property and what checking it gave. */
   private checked?: [unknown, Article | FormatError];
-  /** Text derived from an article, computed once per article. */
-  private derived?: { article: Article; text: ArticleText };
+  /** What was derived from the `article` property (a loaded article comes with its own). */
+  private derived?: Derived;
 
   private readonly nearViewport = (): void => {
     this.near = true;
     this.requestUpdate();
   };
 
+  private readonly inViewport = (seen: boolean): void => {
+    this.seen = seen;
+    this.requestUpdate();
+  };
+
   /** Set once a lazy card has come near the viewport. */
   private near = false;
+  /** Whether the card is in the viewport, watched while it shows the skeleton (its shimmer runs only then). */
+  private seen = false;
   /** The image URL that failed to load; the card is shown without it. */
   private brokenImage?: string;
 
@@ -218,6 +244,7 @@ export class NewsCardElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.watchViewport();
+    this.seen = false;
   }
 
   protected override willUpdate(): void {
@@ -234,25 +261,33 @@ export class NewsCardElement extends LitElement {
     } as const;
   }
 
-  /** The article of `src` (null for an empty feed); an answer that holds none fails with FormatError. */
-  private async fetchArticle(signal: AbortSignal, again: boolean): Promise<Article | null> {
+  /**
+   * The article of `src` (null for an empty feed) with its texts; an answer that holds none
+   * fails with FormatError. Parsed and derived once per answer and item: every card showing
+   * the same answer shares the result, frozen.
+   */
+  private async fetchArticle(signal: AbortSignal, again: boolean): Promise<Derived | null> {
     const { maxBytes, credentials } = this.requestOptions;
     // A retry asks the server again: the page's kept answer was not good enough.
     const response = await sharedFetchJson(this.src!, { signal, maxBytes, credentials, timeout: 0, reload: again });
+    const itemId = this.itemId || undefined;
     try {
-      return parseArticle(response.data, { itemId: this.itemId || undefined, baseUrl: response.url });
+      return derivedFrom(response, `news-card ${itemId ?? ''}`, ({ data, url }) => {
+        const article = parseArticle(data, { itemId, baseUrl: url });
+        return article && derive(deepFreeze(article));
+      });
     } catch (error) {
       throw new FormatError((error as Error).message, response.status);
     }
   }
 
   /** Fires the event of a load's outcome (the controller calls it once the outcome is rendered). */
-  private report({ value, error }: LoadOutcome<Article | null>): void {
+  private report({ value, error }: LoadOutcome<Derived | null>): void {
     if (error !== undefined) {
       const failure = this.failure(error);
       this.dispatchEvent(new NewsCardErrorEvent(failure.kind, failure.status, error));
     } else if (value) {
-      this.dispatchEvent(new NewsCardLoadEvent(value));
+      this.dispatchEvent(new NewsCardLoadEvent(value.article));
     }
   }
 
@@ -262,8 +297,13 @@ export class NewsCardElement extends LitElement {
   }
 
   /** What the card shows: the checked `article` property, else the outcome of loading `src`. */
-  private get shown(): Article | Failure | null | undefined {
-    if (this.article != null) return this.provided;
+  private get shown(): Derived | Failure | null | undefined {
+    if (this.article != null) {
+      const provided = this.provided;
+      if (provided instanceof Error) return provided;
+      if (this.derived?.article !== provided) this.derived = derive(provided);
+      return this.derived;
+    }
     if (!this.src) return undefined;
     const outcome = this.loader.outcome;
     return outcome && (outcome.error !== undefined ? this.failure(outcome.error) : outcome.value);
@@ -284,6 +324,8 @@ export class NewsCardElement extends LitElement {
 
   private watchViewport(): void {
     whenNearViewport(this, this.loading === 'lazy' && !this.near && this.isConnected ? this.nearViewport : undefined);
+    // A lazy card that is not near yet is surely off screen: it needs no second watch.
+    whileInViewport(this, this.isConnected && this.state === 'loading' && (this.loading !== 'lazy' || this.near) ? this.inViewport : undefined);
   }
 
   /** A UI string: the `*-label` attribute, else the `messages` property, else the language's table. */
@@ -305,10 +347,10 @@ export class NewsCardElement extends LitElement {
 
   private readonly onRetry = (): void => this.retryClicked();
 
-  private derive(article: Article): ArticleText {
-    if (this.derived?.article !== article) this.derived = { article, text: articleText(article) };
-    return this.derived.text;
-  }
+  /** The `full` body of the article shown, sanitised once and kept across renders. */
+  private body?: { article: Article; full: boolean; node: Node | undefined };
+  /** The loaded article's element, kept across renders (made when first shown). */
+  private box?: ArticleBox;
 
   /** What the card shows now. */
   get state(): NewsCardState {
@@ -328,22 +370,27 @@ export class NewsCardElement extends LitElement {
     const text = this.text.bind(this);
     const body =
       state === 'loaded'
-        ? renderArticle({
-            article: shown as Article,
-            derived: this.derive(shown as Article),
+        ? (this.box ??= new ArticleBox()).show({
+            article: (shown as Derived).article,
+            derived: (shown as Derived).text,
             full,
             ui: this.i18n.value,
             headingLevel: this.headingLevel,
             text,
             brokenImage: this.brokenImage,
             onImageError: this.onImageError,
+            body: () => {
+              const { article, text } = shown as Derived;
+              if (this.body?.article !== article || this.body.full !== full) this.body = { article, full, node: full ? bodyNode(article, text) : undefined };
+              return this.body.node;
+            },
           })
         : state === 'error'
           ? renderError(shown as Failure, text, this.article == null ? this.onRetry : undefined)
           : state === 'empty'
             ? html`<p part="empty" class="message">${this.text('empty')}</p>`
             : state === 'loading'
-              ? renderSkeleton(full, text)
+              ? renderSkeleton(full, text, this.seen)
               : html`<slot></slot>`;
     return html`<div part="base" class="base ${full ? 'full' : 'card'} ${state}" aria-busy=${state === 'loading'} tabindex="-1">${body}</div>`;
   }

@@ -6,14 +6,12 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FetchError } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import type { FormatError } from '../internal/formats/format-error.js';
-import { cleanText, shorten } from '../internal/formats/validate.js';
+import { cleanText, countHtmlWords, countWords, shorten } from '../internal/formats/validate.js';
 import { fill, formatDate, formatNumber, plural } from '../internal/i18n.js';
-import { htmlToText, safeSrcset, safeUrl } from '../internal/sanitize.js';
-import { sanitizedHtml } from '../internal/sanitized-html.js';
+import { htmlToText, safeSrcset, safeUrl, sanitizeHtml } from '../internal/sanitize.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 
 /** Why a card shows an error: the request failed, or its answer holds no article. */
@@ -27,40 +25,37 @@ export type Text = <K extends keyof NewsCardMessages>(key: K) => NewsCardMessage
 const MAX_TAGS = 12;
 const MAX_AUTHORS = 5;
 
-/** Static templates, not a dynamic tag: the headline keeps its real element; index 1 (h2) is the default. */
-const HEADINGS = [
-  (title: string, lang?: string) => html`<h1 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h1>`,
-  (title: string, lang?: string) => html`<h2 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h2>`,
-  (title: string, lang?: string) => html`<h3 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h3>`,
-  (title: string, lang?: string) => html`<h4 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h4>`,
-  (title: string, lang?: string) => html`<h5 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h5>`,
-  (title: string, lang?: string) => html`<h6 id="title" part="title" class="title" lang=${ifDefined(lang)}>${title}</h6>`,
-];
-
 /** The message key of each error kind (`http` and `network` depend on more). */
 const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
 
 /** Text derived from an article once: the summary shown, the paragraphs of a text body, the reading time. */
 export interface ArticleText {
-  summary: string;
-  paragraphs: string[];
-  minutes: number;
+  readonly summary: string;
+  readonly paragraphs: readonly string[];
+  readonly minutes: number;
 }
 
+/**
+ * The texts a card shows, derived once per article (and once per answer for all the cards
+ * that share it). The body's words are counted over its HTML, without parsing it: the
+ * sanitiser parses it anyway when a `full` card shows it, and a `card` never does.
+ */
 export function articleText(article: Article): ArticleText {
-  const body = article.contentHtml ? htmlToText(article.contentHtml) : cleanText(article.contentText ?? '');
+  const { contentHtml, contentText } = article;
   const given = article.summaryText ? cleanText(article.summaryText) : htmlToText(article.summaryHtml);
-  const words = body.split(' ').filter(Boolean).length;
-  return {
+  const words = contentHtml ? countHtmlWords(contentHtml) : countWords(contentText ?? '');
+  return Object.freeze({
     // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
-    summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(body, 320),
-    paragraphs: (article.contentText || article.summaryText || given || '')
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
+    summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(contentHtml ? htmlToText(contentHtml) : cleanText(contentText ?? ''), 320),
+    paragraphs: Object.freeze(
+      (contentText || article.summaryText || given || '')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
     // 200 words a minute.
     minutes: words && Math.max(1, Math.round(words / 200)),
-  };
+  });
 }
 
 export interface ArticleView {
@@ -74,74 +69,146 @@ export interface ArticleView {
   /** The image URL that failed to load: the card is shown without it. */
   brokenImage?: string;
   onImageError: (event: Event) => void;
+  /** The `full` body, sanitised: the element keeps it, so a re-render never sanitises again. */
+  body(): Node | undefined;
 }
 
-function renderMeta({ article, derived, ui, text }: ArticleView): TemplateResult | typeof nothing {
+/** An element with attributes and text content (never HTML). */
+function el(tag: string, content: string, attrs: Record<string, string | undefined> = {}): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
+  node.textContent = content;
+  return node;
+}
+
+/** The meta line's items: authors (one item; a lone author is the item itself), date, reading time. */
+function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
   const { authors, datePublished: date, baseUrl: base } = article;
-  const { minutes } = derived;
-  if (!authors.length && !date && !minutes) return nothing;
-  const names = authors.slice(0, MAX_AUTHORS).map((author, i) => {
+  const items: Node[] = [];
+  const names = authors.slice(0, MAX_AUTHORS).flatMap((author, i) => {
     const href = safeUrl(author.url, base);
-    const name = href
-      ? html`<a part="author" href=${href} rel="author noopener noreferrer">${author.name}</a>`
-      : html`<span part="author">${author.name}</span>`;
-    return html`${i ? ', ' : ''}${name}`;
+    const name = href ? el('a', author.name, { part: 'author', href, rel: 'author noopener noreferrer' }) : el('span', author.name, { part: 'author' });
+    return i ? [', ', name] : [name];
   });
-  const more = authors.length > MAX_AUTHORS ? ` +${formatNumber(authors.length - MAX_AUTHORS, ui)}` : nothing;
-  return html`<p part="meta" class="meta">${
-    authors.length ? html`<span class="authors">${names}${more}</span>` : nothing
-  }${
-    date ? html`<time part="date" datetime=${date}>${formatDate(new Date(date), ui)}</time>` : nothing
-  }${
-    minutes ? html`<span class="reading-time">${plural(text('readingTime'), minutes, ui)}</span>` : nothing
-  }</p>`;
+  if (authors.length > MAX_AUTHORS) names.push(` +${formatNumber(authors.length - MAX_AUTHORS, ui)}`);
+  if (names.length === 1) items.push(names[0] as Node);
+  else if (names.length) {
+    const group = el('span', '', { class: 'authors' });
+    group.append(...names);
+    items.push(group);
+  }
+  if (date) items.push(el('time', formatDate(new Date(date), ui), { part: 'date', datetime: date }));
+  if (derived.minutes) items.push(el('span', plural(text('readingTime'), derived.minutes, ui), { class: 'reading-time' }));
+  return items;
 }
 
-function renderText({ article, derived, full }: ArticleView): TemplateResult | typeof nothing {
+/**
+ * The `full` body: the sanitised HTML, or the paragraphs of a text body. The element calls
+ * it once per article and keeps the node (see ArticleView.body).
+ */
+export function bodyNode(article: Article, derived: ArticleText): Node | undefined {
   const { contentHtml, language: lang, baseUrl: base } = article;
-  const { summary, paragraphs } = derived;
-  if (!full) return summary ? html`<p part="summary" class="summary" lang=${ifDefined(lang)}>${summary}</p>` : nothing;
-  if (!contentHtml && !paragraphs.length) return nothing;
-  return html`<div part="body" class="body ${contentHtml ? '' : 'text'}" lang=${ifDefined(lang)}>${
-    contentHtml ? sanitizedHtml(contentHtml, 'article', base) : paragraphs.map((p) => html`<p>${p}</p>`)
-  }</div>`;
+  if (!contentHtml && !derived.paragraphs.length) return undefined;
+  // The class as the template wrote it before (the hostile-input suites' recorded renders compare it).
+  const body = el('div', '', { part: 'body', class: `body ${contentHtml ? '' : 'text'}`, lang });
+  if (contentHtml) body.append(sanitizeHtml(contentHtml, 'article', base));
+  else body.append(...derived.paragraphs.map((p) => el('p', p)));
+  return body;
 }
 
-export function renderArticle(view: ArticleView): TemplateResult {
-  const { article, full, text, headingLevel } = view;
-  const { baseUrl: base, tags, image, language: lang } = article;
-  const url = safeUrl(article.url, base);
+/** The image, when the article has a safe one that did not fail to load. */
+function imageNode({ article, brokenImage, onImageError }: ArticleView): HTMLImageElement | undefined {
+  const { baseUrl: base, image } = article;
   const src = image && safeUrl(image.src, base);
-  const srcset = image && safeSrcset(image.srcset, base);
-  const heading = HEADINGS[Math.trunc(headingLevel) - 1] ?? HEADINGS[1]!;
-  // The image is as wide as the card; `auto` lets a lazy image use its laid-out width.
-  const img =
-    src && !src.startsWith('mailto:') && src !== view.brokenImage
-      ? html`<img
-          part="image"
-          class="image-box"
-          src=${src}
-          srcset=${ifDefined(srcset)}
-          sizes=${ifDefined(srcset && 'auto, (max-width: 45rem) 100vw, 45rem')}
-          width=${ifDefined(image!.width)}
-          height=${ifDefined(image!.height)}
-          alt=${image!.alt}
-          loading="lazy"
-          decoding="async"
-          referrerpolicy="no-referrer"
-          @error=${view.onImageError}
-        >`
-      : nothing;
-  const tagList = tags.length
-    ? html`<ul part="tags" class="tags" aria-label=${text('tags')}>${tags
-        .slice(0, MAX_TAGS)
-        .map((tag) => html`<li part="tag" class="tag" lang=${ifDefined(lang)}>${tag}</li>`)}</ul>`
-    : nothing;
-  const readMore =
-    !full && url
-      ? html`<a part="read-more" class="read-more" href=${url} rel="noopener noreferrer" aria-describedby="title">${text('readMore')}</a>`
-      : nothing;
-  return html`<article aria-labelledby="title">${img}<div class="content">${heading(article.title, lang)}${renderMeta(view)}${renderText(view)}${tagList}${readMore}</div></article>`;
+  if (!src || src.startsWith('mailto:') || src === brokenImage) return undefined;
+  const srcset = safeSrcset(image!.srcset, base);
+  const img = el('img', '', {
+    part: 'image',
+    class: 'image-box',
+    // The image is as wide as the card; `auto` lets a lazy image use its laid-out width.
+    sizes: srcset && 'auto, (max-width: 45rem) 100vw, 45rem',
+    srcset,
+    width: image!.width?.toString(),
+    height: image!.height?.toString(),
+    alt: image!.alt,
+    loading: 'lazy',
+    decoding: 'async',
+    referrerpolicy: 'no-referrer',
+    // Last: the other attributes apply to the first request.
+    src,
+  }) as HTMLImageElement;
+  img.addEventListener('error', onImageError);
+  return img;
+}
+
+/** The nodes an ArticleBox changes in place when only the language or a wording changed. */
+interface Wording {
+  meta?: HTMLElement;
+  tags?: HTMLElement;
+  readMore?: HTMLElement;
+}
+
+/**
+ * What follows the image: headline, meta line, summary or body, tags, "Read more". Built
+ * as nodes, not as templates: a card shows hundreds of times on a page and every template
+ * part costs a marker node (Lit's markers were 43 of a loaded card's 74 nodes, issue 14).
+ * Texts are `textContent` and every URL passes safeUrl; only the body is HTML, sanitised.
+ * The language-dependent texts are left to ArticleBox (see `wording`).
+ */
+function contentNodes(view: ArticleView, wording: Wording): Node[] {
+  const { article, derived, full, headingLevel } = view;
+  const { baseUrl: base, tags, language: lang } = article;
+  const level = Math.trunc(headingLevel);
+  const nodes: Node[] = [el(`h${level >= 1 && level <= 6 ? level : 2}`, article.title, { id: 'title', part: 'title', class: 'title', lang })];
+  if (article.authors.length || article.datePublished || derived.minutes) nodes.push((wording.meta = el('p', '', { part: 'meta', class: 'meta' })));
+  const body = full ? view.body() : derived.summary ? el('p', derived.summary, { part: 'summary', class: 'summary', lang }) : undefined;
+  if (body) nodes.push(body);
+  if (tags.length) {
+    const list = (wording.tags = el('ul', '', { part: 'tags', class: 'tags' }));
+    list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
+    nodes.push(list);
+  }
+  const url = !full && safeUrl(article.url, base);
+  if (url) nodes.push((wording.readMore = el('a', '', { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': 'title' })));
+  return nodes;
+}
+
+const changed = (last: unknown[] | undefined, next: unknown[]) => !last || next.some((value, i) => value !== last[i]);
+
+/**
+ * The loaded article as one `<article>` element the card keeps and hands to Lit as a node
+ * (no template instance, no marker). It is built again only when what it shows changed (the
+ * article, the variant, the heading level, a failed image); a change of language or of a
+ * wording only rewrites the meta line and two texts.
+ */
+export class ArticleBox {
+  readonly element: HTMLElement = el('article', '', { 'aria-labelledby': 'title' });
+  private shown?: unknown[];
+  private worded?: unknown[];
+  private wording: Wording = {};
+
+  show(view: ArticleView): HTMLElement {
+    const { text, ui } = view;
+    const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body()];
+    if (changed(this.shown, shown)) {
+      this.shown = shown;
+      this.worded = undefined;
+      this.wording = {};
+      const img = imageNode(view);
+      const box = el('div', '', { class: 'content' });
+      box.append(...contentNodes(view, this.wording));
+      this.element.replaceChildren(...(img ? [img, box] : [box]));
+    }
+    const worded = [ui, text('tags'), text('readMore'), text('readingTime')];
+    if (changed(this.worded, worded)) {
+      this.worded = worded;
+      const { meta, tags, readMore } = this.wording;
+      meta?.replaceChildren(...metaNodes(view));
+      tags?.setAttribute('aria-label', text('tags'));
+      if (readMore) readMore.textContent = text('readMore');
+    }
+    return this.element;
+  }
 }
 
 /** The error message for a failure, and Retry unless the article came from code. */
@@ -158,17 +225,20 @@ export function renderError({ kind, status = 0 }: Failure, text: Text, onRetry?:
   return html`<div part="error" class="error"><p class="message">${message}</p>${retry}</div><slot></slot>`;
 }
 
-/** `n` placeholder lines of text, the last one `last` (shorter). */
-const bones = (n: number, last = 'short'): TemplateResult[] =>
-  Array.from({ length: n }, (_, i) => html`<div class="bone line ${i < n - 1 ? '' : last}"></div>`);
-
-/** The placeholder while loading: the loaded card's boxes, so nothing moves when it arrives. */
-export function renderSkeleton(full: boolean, text: Text): TemplateResult {
-  const readMore = full ? nothing : html`<div class="read-more">${bones(1, 'tiny')}</div>`;
-  return html`<div part="skeleton" class="skeleton"><span class="visually-hidden">${text('loading')}</span><div
+/**
+ * The placeholder while loading: the loaded card's boxes, so nothing moves when it arrives.
+ * Static: each block is one element whose lines are drawn by its background, and one
+ * `shimmer` sweeps over the whole card (a transform, which the compositor runs), shown only
+ * while the card is in the viewport (`moving`) and the reader allows motion (CSS).
+ */
+export function renderSkeleton(full: boolean, text: Text, moving: boolean): TemplateResult {
+  return html`<div part="skeleton" class="skeleton"><span class="visually-hidden" .textContent=${text('loading')}></span><div
       class="bone image-box"
       aria-hidden="true"
-    ></div><div class="content" aria-hidden="true"><div class="title">${bones(2)}</div><div class="meta">${bones(1)}</div><div
-      class=${full ? 'body' : 'summary'}
-    >${bones(full ? 9 : 4)}</div><div class="tags">${bones(3, '')}</div>${readMore}</div></div>`;
+    ></div><div class="content" aria-hidden="true"><div class="bone lines title"></div><div class="bone lines meta"></div><div
+      class="bone lines ${full ? 'body' : 'summary'}"
+    ></div><div class="bone pills tags"></div>${full ? nothing : html`<div class="bone lines read-more"></div>`}</div><div
+      class="shimmer ${moving ? 'moving' : ''}"
+      aria-hidden="true"
+    ></div></div>`;
 }

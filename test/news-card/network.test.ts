@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import type { NewsCardErrorEvent } from '../../src/internal/events.js';
-import { nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
+import { inViewportWatched, nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { until } from '../support/until.js';
 import { FEED, ITEM, container, fresh, mount, outcome, part, release, settle, stats, text, uid } from './helpers.js';
@@ -31,7 +31,8 @@ describe('<news-card> network', () => {
   it('aborts its request when removed from the page', async () => {
     const key = uid();
     const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall', { key })}></news-card>`);
-    expect((await stats(key)).requests).to.equal(1);
+    // The request is on its way once the card rendered; it reaches the server a moment later.
+    await until(async () => (await stats(key)).requests === 1, 'the request at the server');
     card.remove();
     await until(async () => (await stats(key)).aborted === 1, 'the request aborted at the server');
   });
@@ -209,8 +210,11 @@ describe('<news-card> network', () => {
       await wrapper.querySelector('news-card')!.updateComplete;
       expect(created).to.equal(1);
       expect(nearViewportWaiting()).to.equal(3);
+      // Far from the viewport, so surely off screen: not watched for the shimmer (styling.test.ts) until near.
+      expect(inViewportWatched()).to.equal(0);
       wrapper.remove();
       expect(nearViewportWaiting()).to.equal(0);
+      expect(inViewportWatched()).to.equal(0);
     } finally {
       window.IntersectionObserver = Native;
     }

@@ -1,5 +1,8 @@
 import { expect, html } from '@open-wc/testing';
+import { render } from 'lit';
 import { NewsCardElement } from '../../src/news-card/news-card.js';
+import { inViewportWatched } from '../../src/news-card/near-viewport.js';
+import { until } from '../support/until.js';
 import { DARK, FEED, WHITE, background, container, fresh, mount, part, sampleArticle as article, settle } from './helpers.js';
 
 const LONG = 'Pārrobežusadarbībasprogrammasfinansētaisprojektsbezatstarpēm'.repeat(3);
@@ -55,11 +58,51 @@ describe('<news-card> styling', () => {
     }
   });
 
-  it('animates the skeleton when the reader allows motion (styling.reduced-motion.test.ts: not otherwise)', async () => {
-    const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall')}></news-card>`);
-    const bone = card.shadowRoot!.querySelector('.bone')!;
+  it('sweeps one shimmer across the skeleton, by transform, when the reader allows motion (styling.reduced-motion.test.ts: not otherwise)', async () => {
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'a browser that allows motion').to.equal(false);
-    expect(getComputedStyle(bone).animationName).to.equal('news-card-shimmer');
+    const card = await mount(html`<news-card timeout="0" src=${fresh('/__news/stall')}></news-card>`);
+    await until(() => card.shadowRoot!.getAnimations().length > 0, 'the shimmer of a card in the viewport');
+    const animations = card.shadowRoot!.getAnimations();
+    expect(animations, 'one animation per card').to.have.length(1);
+    const [shimmer] = animations as CSSAnimation[];
+    expect(shimmer!.animationName).to.equal('news-card-shimmer');
+    expect((shimmer!.effect as KeyframeEffect).target).to.equal(card.shadowRoot!.querySelector('.shimmer'));
+    // Transform only: what the compositor can run without the main thread.
+    const animated = new Set((shimmer!.effect as KeyframeEffect).getKeyframes().flatMap((k) => Object.keys(k).filter((p) => !['offset', 'computedOffset', 'easing', 'composite'].includes(p))));
+    expect([...animated]).to.deep.equal(['transform']);
+    for (const bone of card.shadowRoot!.querySelectorAll('.bone')) expect(getComputedStyle(bone).animationName, bone.className).to.equal('none');
+  });
+
+  it('runs no animation in a loading card outside the viewport, and starts and stops it as the card scrolls in and out', async () => {
+    const wrapper = container();
+    render(
+      html`<news-card timeout="0" src=${fresh('/__news/stall')}></news-card>
+        <div style="height: 300vh"></div>
+        ${[1, 2, 3, 4].map(() => html`<news-card timeout="0" src=${fresh('/__news/stall')}></news-card>`)}
+        <news-card loading="lazy" src=${fresh('/__news/stall')}></news-card>`,
+      wrapper,
+    );
+    const [seen, ...away] = [...wrapper.querySelectorAll('news-card')];
+    await Promise.all([seen, ...away].map((card) => card!.updateComplete));
+    // The observer reports every card at once: once the one in view shimmers, the others are known to be away.
+    await until(() => seen!.shadowRoot!.getAnimations().length === 1, 'the shimmer of the card in the viewport');
+    for (const card of away) expect(card.state).to.equal('loading');
+    expect(away.flatMap((card) => card.shadowRoot!.getAnimations())).to.deep.equal([]);
+    const last = away.at(-1)!;
+    last.scrollIntoView();
+    await until(() => last.shadowRoot!.getAnimations().length === 1, 'the shimmer of a card scrolled into view');
+    await until(() => seen!.shadowRoot!.getAnimations().length === 0, 'no shimmer in the card scrolled out of view');
+    window.scrollTo(0, 0);
+    await until(() => last.shadowRoot!.getAnimations().length === 0, 'no shimmer once it left the viewport again');
+    wrapper.remove();
+    expect(inViewportWatched(), 'removed cards are forgotten').to.equal(0);
+  });
+
+  it('stops watching the viewport once the article is shown', async () => {
+    const { card } = await settle(html`<news-card src=${fresh(FEED)}></news-card>`);
+    expect(card.state).to.equal('loaded');
+    expect(card.shadowRoot!.getAnimations()).to.deep.equal([]);
+    expect(inViewportWatched()).to.equal(0);
   });
 
   it('has forced-colors rules so borders and the skeleton stay visible', () => {

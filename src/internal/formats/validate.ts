@@ -92,6 +92,26 @@ export function shorten(text: string, max = 80): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?–-]+$/u, '')}…`;
 }
 
+/** Words in a text: runs of anything but white space (a dash between spaces counts, as a reader's eye does). */
+export const countWords = (text: string): number => text.match(/\S+/g)?.length ?? 0;
+
+/** Elements that separate words, as htmlToText treats them ("<p>One</p><p>Two</p>" is two words). */
+const WORD_BREAKS = /^<\/?(br|p|div|li|dt|dd|h[1-6]|blockquote|figcaption|pre|tr|td|th|hr|img|figure|table|ul|ol|dl)\b/i;
+
+/**
+ * Words in an HTML string, without parsing it: tags are dropped (those of blocks and line
+ * breaks become a space), comments too, and no-break space entities separate words. For the
+ * reading time only: the count of a body before the sanitiser has seen it, so script text,
+ * should a body carry any, counts too. Every pattern either matches or stops at the end of
+ * the string, so the scan stays linear on hostile input (unclosed tags and comments).
+ */
+export function countHtmlWords(html: string): number {
+  const text = html
+    .replace(/<!--[\s\S]*?(?:-->|$)|<\/?[a-zA-Z][^>]*>?/g, (tag) => (tag.startsWith('<!--') || !WORD_BREAKS.test(tag) ? '' : ' '))
+    .replace(/&(nbsp|#160|#xa0);/gi, ' ');
+  return countWords(text);
+}
+
 /** Unique non-empty texts, in order. A Set, not Array.includes: a hostile answer can carry a hundred thousand. */
 export const uniqueTexts = (texts: string[]): string[] => [...new Set(texts.map(cleanText).filter(Boolean))];
 

@@ -87,6 +87,7 @@ export function renderForm(view: FormView): TemplateResult {
         aria-labelledby="form-heading"
         @submit=${form.onSubmit}
         @input=${form.onField}
+        @focusin=${form.onStart}
         @focusout=${form.onField}
         @keydown=${form.onKeyDown}
       >

@@ -338,6 +338,8 @@ function createSite(config) {
     anonymous: config.anonymous ?? true,
     moderation: config.moderation ?? 'approve',
     flood: config.flood ?? false,
+    // A hostile site: every list answer claims this many pages, and a full page of replies.
+    totalPages: config.totalPages,
     faults: (config.faults ?? []).map((f) => ({ times: 1, ...f })),
     comments: [],
     nextId: 7,
@@ -491,8 +493,13 @@ function wpList(req, res, site, q, origin) {
   list.sort((a, b) => (a.date_gmt < b.date_gmt ? -1 : a.date_gmt > b.date_gmt ? 1 : a.id - b.id) * (desc ? -1 : 1));
   const total = list.length;
   const pages = Math.ceil(total / perPage);
-  if (page > pages && total > 0) {
+  if (page > pages && total > 0 && site.totalPages === undefined) {
     return json(res, 400, { code: 'rest_comment_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } }, wpHeaders(req));
+  }
+  if (site.totalPages !== undefined) {
+    // Page after page of the same comments, as many as the header claims.
+    const body = list.slice(0, perPage).map((c) => pickFields(wpView(site, c, origin), q.get('_fields')));
+    return json(res, 200, body, { ...wpHeaders(req), 'X-WP-Total': String(total), 'X-WP-TotalPages': String(site.totalPages), Allow: 'GET, POST' });
   }
   list = list.slice((page - 1) * perPage, page * perPage);
   const body = list.map((c) => pickFields(wpView(site, c, origin), q.get('_fields')));

@@ -97,6 +97,7 @@ export class CommentBoxElement extends LitElement {
     pageSize: { type: Number, attribute: 'page-size' },
     maxDepth: { type: Number, attribute: 'max-depth' },
     maxLength: { type: Number, attribute: 'maxlength' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     timeout: { type: Number },
     theme: { reflect: true },
     backend: { attribute: false },
@@ -169,6 +170,12 @@ export class CommentBoxElement extends LitElement {
   maxDepth = 5;
   /** Longest comment accepted, in characters. */
   maxLength = 5000;
+  /**
+   * Level (1–6) of the heading, the comment count ("6 comments"), which is the heading
+   * of the comments: pages put no heading of their own above it. The form's heading is
+   * one level below.
+   */
+  headingLevel = 2;
   /** Milliseconds before a request of the built-in backends gives up with kind `timeout`; 0 waits for ever. */
   timeout = DEFAULT_TIMEOUT;
   /** `light` or `dark` forces a colour scheme; by default the host page's `color-scheme` applies. */
@@ -244,6 +251,7 @@ export class CommentBoxElement extends LitElement {
     const { pages } = list;
     const shown = pages && list.arrange(pages);
     const loading = !pages && list.error === undefined && !!this.activeBackend;
+    const level = clamp(this.headingLevel, 6);
     const body = !shown
       ? list.error !== undefined || loading ? renderLoadState(list.error, texts, () => void this.retry()) : nothing
       : renderList({
@@ -257,13 +265,15 @@ export class CommentBoxElement extends LitElement {
           baseUrl: this.activeBackend?.baseUrl,
           wording: [this.locale.value, this.messages, this.labels],
           texts,
-          form: (replyingTo) => renderForm({ form: this.form, texts, maxLength: clamp(this.maxLength, Infinity), replyingTo }),
+          form: (replyingTo) => renderForm({ form: this.form, texts, maxLength: clamp(this.maxLength, Infinity), replyingTo, level: Math.min(level + 1, 6) }),
           reply: (id) => void this.form.reply(id),
           more: () => (shown.firstHidden ? this.showMore(shown.firstHidden) : void list.loadNext()),
         });
     return html`
       <section part="base" class="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-        <h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${shown ? texts.t('count', shown.total) : texts.t('heading')}</slot></h2>
+        <div part="heading" id="heading" role="heading" aria-level=${level} tabindex="-1">
+          <slot name="heading">${shown ? texts.t('count', shown.total) : texts.t('heading')}</slot>
+        </div>
         ${body}
         <p part="status" role="status">${this.announcement ? texts.t(this.announcement) : nothing}</p>
       </section>

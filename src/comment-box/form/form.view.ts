@@ -1,7 +1,6 @@
 /** The comment form's markup: render functions over the form controller's state. */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { fill } from '../../internal/i18n.js';
 import type { CommentField } from '../backend.js';
 import type { Texts } from '../texts.js';
 import { FIELDS } from './form-controller.js';
@@ -17,6 +16,8 @@ export interface FormView {
   maxLength: number;
   /** The author's name of the comment being answered, when it is listed. */
   replyingTo?: string;
+  /** The form heading's level. */
+  level: number;
 }
 
 function renderTextarea({ form, texts, maxLength }: FormView, invalid: 'true' | 'false', describedBy: string | typeof nothing): TemplateResult {
@@ -77,7 +78,9 @@ export function renderForm(view: FormView): TemplateResult {
   const { form, texts, replyingTo } = view;
   const { draft, sending, formProblem } = form;
   const [before, after] = texts.t('required').split('{mark}');
-  const heading = replyingTo === undefined ? texts.t('formHeading') : fill(texts.t('replyHeading'), { name: replyingTo });
+  // The name is the reader's words: isolated, so its bidi controls stay inside it.
+  const [lead, tail = ''] = texts.t('replyHeading').split('{name}');
+  const heading = replyingTo === undefined ? texts.t('formHeading') : html`${lead}<bdi>${replyingTo}</bdi>${tail}`;
   return html`
     <div>
       <form
@@ -91,7 +94,7 @@ export function renderForm(view: FormView): TemplateResult {
         @focusout=${form.onField}
         @keydown=${form.onKeyDown}
       >
-        <h3 part="form-heading" id="form-heading">${heading}</h3>
+        <div part="form-heading" id="form-heading" role="heading" aria-level=${view.level}>${heading}</div>
         <p part="hint">
           ${before}<span aria-hidden="true">*</span><span class="sr-only">${texts.t('asterisk')}</span>${after}
         </p>

@@ -77,15 +77,15 @@ function renderComment(comment: CommentData, canReply: boolean, view: ThreadList
   const date = new Date(comment.date);
   const pending = comment.status === 'pending';
   const author = url
-    ? html`<a part="author" id="a-${id}" href=${url} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${name}</a>`
-    : html`<span part="author" id="a-${id}">${name}</span>`;
+    ? html`<a part="author" id="a-${id}" dir="auto" href=${url} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${name}</a>`
+    : html`<span part="author" id="a-${id}" dir="auto">${name}</span>`;
   const time = isNaN(+date) ? nothing : html`<time part="date" datetime=${date.toISOString()}>${formatDate(date, texts.lang, { time: true })}</time>`;
   const body = comment.html ? sanitizedHtml(comment.text, 'comment', view.baseUrl) : linkify(comment.text);
   return html`
     <article part="comment" id="c-${id}" class=${pending ? 'pending' : ''} tabindex="-1" aria-labelledby="a-${id}">
       <header part="meta"><span part="avatar" aria-hidden="true">${initials(name)}</span>${author}${time}</header>
       ${pending ? html`<p part="moderation">${texts.t('pending')}</p>` : nothing}
-      <div part="body" class=${comment.html ? 'html' : 'text'}>${body}</div>
+      <div part="body" dir="auto" class=${comment.html ? 'html' : 'text'}>${body}</div>
       ${canReply && !pending
         ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => view.reply(comment.id)}>${texts.t('reply')}</button>`
         : nothing}

@@ -68,6 +68,9 @@ export default [
   [part=load-more] {
     margin-block-start: var(--_gap);
   }
+  [part=more-replies] {
+    margin-block-start: 0.5em;
+  }
   [part=comment] {
     border-radius: var(--_radius);
   }

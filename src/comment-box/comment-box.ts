@@ -60,6 +60,7 @@ const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.ma
  * @csspart error - A failure message (loading, loading more, or posting).
  * @csspart retry-button - Retry after a failed load.
  * @csspart load-more - The "Show more comments" button.
+ * @csspart more-replies - The "Show more replies" button under a thread whose replies go on past its page.
  * @csspart notice - The "Comments are closed" notice.
  * @csspart form - The comment form.
  * @csspart form-heading - The form's heading ("Leave a comment" / "Reply to …").
@@ -267,6 +268,8 @@ export class CommentBoxElement extends LitElement {
           texts,
           form: (replyingTo) => renderForm({ form: this.form, texts, maxLength: clamp(this.maxLength, Infinity), replyingTo, level: Math.min(level + 1, 6) }),
           reply: (id) => void this.form.reply(id),
+          replies: list.replies,
+          moreReplies: (id) => void list.loadReplies(id),
           more: () => (shown.firstHidden ? this.showMore(shown.firstHidden) : void list.loadNext()),
         });
     return html`

@@ -8,6 +8,7 @@
 //     slow-…    asks for 1.5 s between form and submit (on its own clock, see below)
 //     limited-… rate limit of one comment a minute per client
 //     stale-…   form tokens expire after 0.3 s
+//     long-…    answers of at most 8 KB, so long threads page their replies (replies_next)
 //     anything else: no minimum time, no rate limit (a temporary SQLite file)
 // - /__comments/…: control routes: seed, count, close, faults per article and method (see
 //   applyFault; `recover` drops what is left of them), a request log, per-instance reset,
@@ -41,6 +42,7 @@ const INSTANCES = {
   slow: { minSubmitMs: 1500, rateLimit: false },
   limited: { minSubmitMs: 0, rateLimit: { max: 1, windowMs: 60_000 } },
   stale: { minSubmitMs: 0, rateLimit: false, tokenMaxAgeMs: 300 },
+  long: { minSubmitMs: 0, rateLimit: false, maxPageBytes: 8192 },
 };
 
 let tempDir;
@@ -302,7 +304,7 @@ async function control(req, res, url, crossOrigin) {
   }
   if (route === 'reset') {
     const name = q.get('instance');
-    if (!(name in INSTANCES) || name === 'default') return json(res, 400, { error: 'instance: held, first, slow, limited or stale' });
+    if (!(name in INSTANCES) || name === 'default') return json(res, 400, { error: 'instance: held, first, slow, limited, stale or long' });
     instances.get(name)?.close();
     instances.delete(name);
     return json(res, 200, {});

@@ -28,6 +28,9 @@ export interface ListView {
   /** The form, answering the comment by `replyingTo` when given. */
   form(replyingTo?: string): TemplateResult;
   reply(id: string): void;
+  /** Threads whose replies go on, and "Show more replies". */
+  replies: ReadonlyMap<string, NextPageState>;
+  moreReplies(id: string): void;
   /** "Show more comments". */
   more(): void;
 }
@@ -65,7 +68,7 @@ export function renderList(view: ListView): TemplateResult {
   const target: CommentData | undefined = parent === null ? undefined : shown.comments.find((c) => c.id === parent);
   const form = open ? view.form(target && nameOf(target, texts)) : nothing;
   const threads = threadList(
-    { threads: shown.threads, maxDepth: view.maxDepth, open, parent, baseUrl: view.baseUrl, wording: view.wording, texts, reply: view.reply },
+    { threads: shown.threads, maxDepth: view.maxDepth, open, parent, baseUrl: view.baseUrl, wording: view.wording, texts, reply: view.reply, replies: view.replies, moreReplies: view.moreReplies },
     target ? form : nothing,
   );
   const notice = html`<p part="notice" tabindex="-1"><slot name="closed">${texts.t('closed')}</slot></p>`;

@@ -33,6 +33,10 @@ export interface ThreadListView {
   wording: readonly unknown[];
   texts: Texts;
   reply(id: string): void;
+  /** Threads whose replies go on: the next part's state. */
+  replies: ReadonlyMap<string, 'idle' | 'loading' | 'failed'>;
+  /** "Show more replies" of thread `id`. */
+  moreReplies(id: string): void;
 }
 
 /** Comment ids are the server's strings: made safe for `id` attributes and selectors. */
@@ -93,6 +97,18 @@ function renderComment(comment: CommentData, canReply: boolean, view: ThreadList
   `;
 }
 
+/** "Show more replies" under a thread whose replies go on past its page. */
+function renderMoreReplies(id: string, { replies, texts, moreReplies }: ThreadListView): TemplateResult {
+  const state = replies.get(id);
+  const busy = state === 'loading';
+  return html`
+    ${state === 'failed' ? html`<p part="error">${texts.t('moreRepliesError')}</p>` : nothing}
+    <button part="more-replies" type="button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} aria-describedby="a-${domId(id)}" @click=${() => moreReplies(id)}>
+      ${texts.t(busy ? 'loading' : state === 'failed' ? 'retry' : 'moreReplies')}
+    </button>
+  `;
+}
+
 function renderThreads(nodes: readonly ThreadNode[], depth: number, view: ThreadListView, slot: unknown): TemplateResult {
   const indent = depth < view.maxDepth;
   // At the deepest level, replies to replies line up instead of indenting further.
@@ -104,6 +120,7 @@ function renderThreads(nodes: readonly ThreadNode[], depth: number, view: Thread
             ${renderComment(comment, indent && view.open, view)}
             ${view.open && comment.id === view.parent ? slot : nothing}
             ${indent && children.length ? renderThreads(children, depth + 1, view, slot) : nothing}
+            ${depth === 1 && view.replies.has(comment.id) ? renderMoreReplies(comment.id, view) : nothing}
           </li>
         `,
       )}
@@ -117,6 +134,7 @@ const same = (a: ThreadListView, b: ThreadListView) =>
   a.open === b.open &&
   a.parent === b.parent &&
   a.baseUrl === b.baseUrl &&
+  a.replies === b.replies &&
   a.wording.length === b.wording.length &&
   a.wording.every((value, i) => value === b.wording[i]);
 

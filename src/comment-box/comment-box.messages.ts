@@ -75,6 +75,7 @@ const en = {
   reportSend: 'Send report',
   reportSending: 'Sending report…',
   reported: 'Reported. Thank you, the moderators will look at it.',
+  reportGone: 'This comment is no longer there.',
 };
 
 export type CommentBoxMessages = typeof en;
@@ -150,6 +151,7 @@ export const messages: Messages<CommentBoxMessages> = {
     reportSend: 'Nosūtīt ziņojumu',
     reportSending: 'Sūta ziņojumu…',
     reported: 'Ziņots. Paldies, moderatori to izskatīs.',
+    reportGone: 'Šī komentāra vairs nav.',
   },
   sv: {
     heading: 'Kommentarer',
@@ -221,6 +223,7 @@ export const messages: Messages<CommentBoxMessages> = {
     reportSend: 'Skicka anmälan',
     reportSending: 'Skickar anmälan…',
     reported: 'Anmäld. Tack, moderatorerna tittar på den.',
+    reportGone: 'Den här kommentaren finns inte längre.',
   },
   ka: {
     heading: 'კომენტარები',
@@ -290,5 +293,6 @@ export const messages: Messages<CommentBoxMessages> = {
     reportSend: 'გაგზავნა',
     reportSending: 'საჩივარი იგზავნება…',
     reported: 'გაგზავნილია. გმადლობთ, მოდერატორები განიხილავენ.',
+    reportGone: 'ეს კომენტარი აღარ არსებობს.',
   },
 };

@@ -68,6 +68,32 @@ export default [
   [part=load-more] {
     margin-block-start: var(--_gap);
   }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  [part=report-button] {
+    padding: 0.1em 0.5em;
+    border-color: transparent;
+    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    font-size: 0.875em;
+  }
+  [part=reported] {
+    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    font-size: 0.875em;
+  }
+  .report {
+    margin-block: 0.5em 0;
+  }
+  .report-heading {
+    font-weight: 600;
+  }
+  select {
+    font: inherit;
+    min-block-size: 24px;
+  }
   [part=more-replies] {
     margin-block-start: 0.5em;
   }

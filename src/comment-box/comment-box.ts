@@ -16,10 +16,21 @@ import { CommentFormController } from './form/form-controller.js';
 import { renderForm } from './form/form.view.js';
 import { CommentListController } from './list/list-controller.js';
 import { renderList, renderLoadState } from './list/list.view.js';
+import { ReportController } from './list/report-controller.js';
 import { domId } from './list/thread-list.js';
 import { textsFor } from './texts.js';
 
-export type { CommentBackend, CommentField, CommentListRequest, CommentOrder, CommentPage, CommentPostRequest, CommentPostResult } from './backend.js';
+export type {
+  CommentBackend,
+  CommentField,
+  CommentListRequest,
+  CommentOrder,
+  CommentPage,
+  CommentPostRequest,
+  CommentPostResult,
+  CommentReportReason,
+  CommentReportRequest,
+} from './backend.js';
 export type { CommentBoxMessages } from './comment-box.messages.js';
 export type { CommentErrorReason, CommentErrorInit } from './comment-error.js';
 export { CommentError } from './comment-error.js';
@@ -61,6 +72,12 @@ const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.ma
  * @csspart retry-button - Retry after a failed load.
  * @csspart load-more - The "Show more comments" button.
  * @csspart more-replies - The "Show more replies" button under a thread whose replies go on past its page.
+ * @csspart report-button - A comment's Report button (backends that take reports: our protocol).
+ * @csspart report-form - The form that confirms a report: reason and optional contact.
+ * @csspart report-reason - Its reason `select`.
+ * @csspart report-submit - Its "Send report" button.
+ * @csspart report-cancel - Its Cancel button.
+ * @csspart reported - "Reported", in place of the Report button once sent.
  * @csspart notice - The "Comments are closed" notice.
  * @csspart form - The comment form.
  * @csspart form-heading - The form's heading ("Leave a comment" / "Reply to …").
@@ -155,6 +172,8 @@ export class CommentBoxElement extends LitElement {
     closed: () => this.list.close(),
     replyButton: (id) => this.comment(id)?.querySelector<HTMLElement>('[part=reply-button]'),
   });
+
+  private readonly reports = new ReportController(this, () => this.activeBackend);
 
   /** What the status line announces: the outcome of the last send. */
   private announcement?: 'posted' | 'pending' | 'received';
@@ -270,6 +289,7 @@ export class CommentBoxElement extends LitElement {
           reply: (id) => void this.form.reply(id),
           replies: list.replies,
           moreReplies: (id) => void list.loadReplies(id),
+          report: this.activeBackend?.report && !this.comments ? this.reports : undefined,
           more: () => (shown.firstHidden ? this.showMore(shown.firstHidden) : void list.loadNext()),
         });
     return html`

@@ -10,7 +10,7 @@
 //     stale-…   form tokens expire after 0.3 s
 //     long-…    answers of at most 8 KB, so long threads page their replies (replies_next)
 //     anything else: no minimum time, no rate limit (a temporary SQLite file)
-// - /__comments/…: control routes: seed, count, close, faults per article and method (see
+// - /__comments/…: control routes: seed, count, reports (GET ?article=), close, faults per article and method (see
 //   applyFault; `recover` drops what is left of them), a request log, per-instance reset,
 //   the URL of the second origin, and POST /__comments/clock {article, ms}: moves the
 //   clock of the article's instance on by `ms`, so tests about the minimum time and token
@@ -125,7 +125,7 @@ function article(id) {
   return state;
 }
 
-const API = /^\/api\/articles\/([^/]+)\/comments$/;
+const API = /^\/api\/articles\/([^/]+)\/comments(?:\/[^/]+\/reports)?$/;
 
 async function api(req, res, id) {
   const state = article(id);
@@ -252,6 +252,11 @@ async function control(req, res, url, crossOrigin) {
     const rows = server.db.prepare('SELECT status, count(*) AS n FROM comments WHERE article_id = ? GROUP BY status').all(id);
     const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     return json(res, 200, { total: rows.reduce((sum, r) => sum + r.n, 0), approved: by.approved ?? 0, pending: by.pending ?? 0 });
+  }
+  if (req.method === 'GET' && route === 'reports') {
+    const id = q.get('article');
+    const server = await instance(instanceName(id));
+    return json(res, 200, server.db.prepare('SELECT comment_id, reason, contact FROM reports WHERE article_id = ? ORDER BY id').all(id));
   }
   if (req.method === 'GET' && route === 'log') {
     const state = article(q.get('article'));

@@ -15,6 +15,8 @@ import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import type { CommentData } from '../../internal/data.js';
 import { authorUrl } from '../backends/parse.js';
 import { linkify } from '../linkify.js';
+import type { ReportController, ReportState } from './report-controller.js';
+import { renderReportButton, renderReportForm } from './report.view.js';
 import type { Texts } from '../texts.js';
 import { flatten } from '../threads.js';
 import type { ThreadNode } from '../threads.js';
@@ -37,6 +39,10 @@ export interface ThreadListView {
   replies: ReadonlyMap<string, 'idle' | 'loading' | 'failed'>;
   /** "Show more replies" of thread `id`. */
   moreReplies(id: string): void;
+  /** Reporting, when the backend can report comments. */
+  report?: ReportController;
+  /** Its state, for knowing when to render again. */
+  reportState?: ReportState;
 }
 
 /** Comment ids are the server's strings: made safe for `id` attributes and selectors. */
@@ -90,9 +96,13 @@ function renderComment(comment: CommentData, canReply: boolean, view: ThreadList
       <header part="meta"><span part="avatar" aria-hidden="true">${initials(name)}</span>${author}${time}</header>
       ${pending ? html`<p part="moderation">${texts.t('pending')}</p>` : nothing}
       <div part="body" dir="auto" class=${comment.html ? 'html' : 'text'}>${body}</div>
-      ${canReply && !pending
-        ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => view.reply(comment.id)}>${texts.t('reply')}</button>`
-        : nothing}
+      <div class="tools">
+        ${canReply && !pending
+          ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => view.reply(comment.id)}>${texts.t('reply')}</button>`
+          : nothing}
+        ${view.report && !pending ? renderReportButton(comment.id, id, view.report, texts) : nothing}
+      </div>
+      ${view.report ? renderReportForm(comment.id, id, view.report, texts) : nothing}
     </article>
   `;
 }
@@ -135,6 +145,8 @@ const same = (a: ThreadListView, b: ThreadListView) =>
   a.parent === b.parent &&
   a.baseUrl === b.baseUrl &&
   a.replies === b.replies &&
+  a.report === b.report &&
+  a.reportState === b.reportState &&
   a.wording.length === b.wording.length &&
   a.wording.every((value, i) => value === b.wording[i]);
 

@@ -156,6 +156,10 @@ export class LapaBackend extends JsonBackend implements CommentBackend {
           resolved = true;
           this.dropChallenge();
           await this.refreshToken(signal);
+        } else if (error instanceof CommentError && error.reason === 'challenge' && !error.code && !resolved) {
+          // Solving failed here (perhaps an attempt begun on focus, with a challenge
+          // fetched before the server recovered): once more, from a new challenge.
+          resolved = true;
         } else if (code === 'spam' && !honeypot && !waited) {
           waited = true;
           await this.wait(Math.max(0, this.tokenAt + HUMAN_DELAY_MS - Date.now()), signal);

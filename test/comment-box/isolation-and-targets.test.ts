@@ -36,15 +36,16 @@ describe('comment-box: isolated names and texts, heading level, target sizes', (
     expect(getComputedStyle(part(el, 'meta')!).direction).to.equal('ltr');
   });
 
-  it('the name in "Reply to …" is isolated too', async () => {
+  it('the name in "Reply to …" is isolated too (FSI/PDI)', async () => {
     const article = articleId();
     await seed(article, [{ name: `${RLO}Evil` }]);
     const el = await mount({ src: srcFor(article), lang: 'en' });
     part(el, 'reply-button')!.click();
     await el.updateComplete;
     const heading = part(el, 'form-heading')!;
-    expect(heading.querySelector('bdi')?.textContent).to.equal(`${RLO}Evil`);
-    expect(text(heading)).to.equal(`Reply to ${RLO}Evil`);
+    // First-strong isolate … pop directional isolate: isolated, and the heading stays text.
+    expect(heading.children).to.have.length(0);
+    expect(heading.textContent).to.equal(`Reply to \u2068${RLO}Evil\u2069`);
   });
 
   it('heading-level sets the level of the count heading (the comments\' only heading), and the form\'s one below', async () => {

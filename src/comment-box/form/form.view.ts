@@ -1,6 +1,7 @@
 /** The comment form's markup: render functions over the form controller's state. */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { fill } from '../../internal/i18n.js';
 import type { CommentField } from '../backend.js';
 import type { Texts } from '../texts.js';
 import { FIELDS } from './form-controller.js';
@@ -78,9 +79,9 @@ export function renderForm(view: FormView): TemplateResult {
   const { form, texts, replyingTo } = view;
   const { draft, sending, formProblem } = form;
   const [before, after] = texts.t('required').split('{mark}');
-  // The name is the reader's words: isolated, so its bidi controls stay inside it.
-  const [lead, tail = ''] = texts.t('replyHeading').split('{name}');
-  const heading = replyingTo === undefined ? texts.t('formHeading') : html`${lead}<bdi>${replyingTo}</bdi>${tail}`;
+  // The name is a reader's words: isolated (FSI … PDI, so the heading stays text), its
+  // direction and bidi controls kept inside it.
+  const heading = replyingTo === undefined ? texts.t('formHeading') : fill(texts.t('replyHeading'), { name: `\u2068${replyingTo}\u2069` });
   return html`
     <div>
       <form

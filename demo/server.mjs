@@ -74,8 +74,6 @@ export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath 
     dbPath: dbPath ?? process.env.LAPA_COMMENTS_DB ?? join(root, 'demo/data/comments.sqlite'),
     // The demo's pages and its API share one origin, on 127.0.0.1 only.
     allowedOrigins: '*',
-    // Until <comment-box> solves challenges (issue 15's element part).
-    proofOfWork: false,
     handleUnknownApi: true,
     ...(dbPath ? {} : { secret: demoSecret() }),
   });

@@ -23,7 +23,14 @@ const ISSUE_13 = {
   // comment-box in parts: its list, form and loading controllers, views, Lit's AsyncDirective.
   commentBoxSplit: { bundle: 1684, define: 1841, newsCard: 0, commentBox: 2245, scrollToTop: 0 },
 };
-const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0);
+/**
+ * Issue 15's element part, measured the same way: a Report control with its form,
+ * "Show more replies", the proof-of-work client (the solver itself, 1.8 KB, is loaded
+ * only when a server asks for proof of work and is not in the entries; the classic bundle
+ * still inlines it) and their words in four languages.
+ */
+const ISSUE_15 = { bundle: 5000, define: 3400, newsCard: 0, commentBox: 3100, scrollToTop: 0 };
+const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key];
 /**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
  * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two
@@ -48,11 +55,17 @@ async function minified(code) {
   return (await minify(code, { module: true, compress: { passes: 2 }, format: { comments: false } })).code;
 }
 
+/**
+ * An entry bundled: what a page loads at once, and apart from it the modules loaded with
+ * `import()` only when used (the proof-of-work solver), each measured on its own.
+ */
 async function bundleEntry(file) {
   const bundle = await rollup({ input: file, plugins: [nodeResolve({ browser: true, exportConditions: ['production'] })], logLevel: 'silent' });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
-  return output.map((chunk) => chunk.code ?? '').join('\n');
+  const chunks = output.filter((chunk) => chunk.type === 'chunk');
+  const lazy = chunks.filter((chunk) => chunk.isDynamicEntry && !chunk.isEntry);
+  return { code: chunks.filter((chunk) => !lazy.includes(chunk)).map((chunk) => chunk.code).join('\n'), lazy };
 }
 
 function walk(dir) {
@@ -68,9 +81,13 @@ for (const file of walk('dist').filter((f) => f.endsWith('.js')).sort()) {
   rows.push({ name: relative('.', file), ...sizes(file.endsWith('.min.js') ? code : await minified(code)) });
 }
 const entries = ['define', 'news-card/define', 'comment-box/define', 'scroll-to-top/define'];
+const lazyRows = new Map();
 for (const entry of entries) {
-  rows.push({ name: `entry: lapa-widgets/${entry}`, ...sizes(await minified(await bundleEntry(`dist/${entry}.js`))) });
+  const { code, lazy } = await bundleEntry(`dist/${entry}.js`);
+  rows.push({ name: `entry: lapa-widgets/${entry}`, ...sizes(await minified(code)) });
+  for (const chunk of lazy) lazyRows.set(`  loaded when used: ${chunk.name}`, sizes(await minified(chunk.code)));
 }
+for (const [name, size] of lazyRows) rows.push({ name, ...size });
 
 // The floor: the dependencies the sources import, bundled alone the same way.
 const imported = new Set();

@@ -36,6 +36,12 @@ export interface CommentPage {
   next: string | null;
   /** Whether the article takes new comments. */
   open: boolean;
+  /**
+   * Threads (by their top-level comment's id) whose replies go on past this page: the
+   * cursor to pass to `list` for their next part, whose `next` is the part after. A page
+   * of such a part continues the thread in the same order (protocol v1.1, `replies_next`).
+   */
+  replies?: Readonly<Record<string, string>>;
 }
 
 export interface CommentPostRequest {
@@ -55,6 +61,18 @@ export interface CommentPostResult {
   status: CommentStatus;
 }
 
+/** Why a reader reports a comment (protocol v1.1). */
+export type CommentReportReason = 'spam' | 'harassment' | 'illegal' | 'other';
+
+export interface CommentReportRequest {
+  /** The comment reported. */
+  id: string;
+  reason: CommentReportReason;
+  /** An email address the moderators may answer to; '' for none. */
+  contact: string;
+  signal: AbortSignal;
+}
+
 export interface CommentBackend {
   /** Identifies the article: drafts and comments awaiting moderation are kept under it. */
   readonly key: string;
@@ -62,4 +80,11 @@ export interface CommentBackend {
   readonly baseUrl?: string;
   list(request: CommentListRequest): Promise<CommentPage>;
   post(request: CommentPostRequest): Promise<CommentPostResult>;
+  /**
+   * The reader has started on the form (focused or typed into it): a backend may get
+   * ready to post, e.g. solve its server's proof-of-work challenge in the background.
+   */
+  prepare?(): void;
+  /** Reports a comment to the moderators; without this method, comments have no Report button. */
+  report?(request: CommentReportRequest): Promise<void>;
 }

@@ -12,6 +12,8 @@ export default [
     --_radius: var(--comment-box-radius, 0.375rem);
     --_gap: var(--comment-box-gap, 1.25em);
     position: relative;
+    /* Narrow (a phone) or not: the buttons' target size follows (below). */
+    container-type: inline-size;
     color: var(--comment-box-text-color, inherit);
     line-height: 1.5;
     ${textReset}
@@ -30,20 +32,18 @@ export default [
     inset-inline-start: -10000px;
   }
 
-  h2,
-  h3,
   p {
     margin: 0;
   }
-  h2,
-  h3 {
+  [role=heading] {
     line-height: 1.25;
+    font-weight: 700;
   }
-  h2 {
+  [part=heading] {
     margin-block-end: 0.75em;
     font-size: 1.3em;
   }
-  h3 {
+  [part=form-heading] {
     font-size: 1.1em;
   }
   a {
@@ -67,6 +67,35 @@ export default [
   [part=item],
   [part=load-more] {
     margin-block-start: var(--_gap);
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  [part=report-button] {
+    padding: 0.1em 0.5em;
+    border-color: transparent;
+    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    font-size: 0.875em;
+  }
+  [part=reported] {
+    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    font-size: 0.875em;
+  }
+  .report {
+    margin-block: 0.5em 0;
+  }
+  .report-heading {
+    font-weight: 600;
+  }
+  select {
+    font: inherit;
+    min-block-size: 24px;
+  }
+  [part=more-replies] {
+    margin-block-start: 0.5em;
   }
   [part=comment] {
     border-radius: var(--_radius);
@@ -131,6 +160,24 @@ export default [
     border-radius: var(--_radius);
     background: none;
     color: var(--_accent);
+  }
+  /* Targets of at least 24x24 CSS px (WCAG 2.2, 2.5.8); 44x44 for fingers (2.5.5): on a
+     coarse pointer, or in a box as narrow as a phone. */
+  button {
+    min-block-size: 24px;
+    min-inline-size: 24px;
+  }
+  @media (pointer: coarse) {
+    button {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
+  }
+  @container (max-width: 36rem) {
+    button {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
   }
   button:disabled {
     cursor: default;

@@ -16,10 +16,21 @@ import { CommentFormController } from './form/form-controller.js';
 import { renderForm } from './form/form.view.js';
 import { CommentListController } from './list/list-controller.js';
 import { renderList, renderLoadState } from './list/list.view.js';
+import { ReportController } from './list/report-controller.js';
 import { domId } from './list/thread-list.js';
 import { textsFor } from './texts.js';
 
-export type { CommentBackend, CommentField, CommentListRequest, CommentOrder, CommentPage, CommentPostRequest, CommentPostResult } from './backend.js';
+export type {
+  CommentBackend,
+  CommentField,
+  CommentListRequest,
+  CommentOrder,
+  CommentPage,
+  CommentPostRequest,
+  CommentPostResult,
+  CommentReportReason,
+  CommentReportRequest,
+} from './backend.js';
 export type { CommentBoxMessages } from './comment-box.messages.js';
 export type { CommentErrorReason, CommentErrorInit } from './comment-error.js';
 export { CommentError } from './comment-error.js';
@@ -60,6 +71,13 @@ const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.ma
  * @csspart error - A failure message (loading, loading more, or posting).
  * @csspart retry-button - Retry after a failed load.
  * @csspart load-more - The "Show more comments" button.
+ * @csspart more-replies - The "Show more replies" button under a thread whose replies go on past its page.
+ * @csspart report-button - A comment's Report button (backends that take reports: our protocol).
+ * @csspart report-form - The form that confirms a report: reason and optional contact.
+ * @csspart report-reason - Its reason `select`.
+ * @csspart report-submit - Its "Send report" button.
+ * @csspart report-cancel - Its Cancel button.
+ * @csspart reported - "Reported", in place of the Report button once sent.
  * @csspart notice - The "Comments are closed" notice.
  * @csspart form - The comment form.
  * @csspart form-heading - The form's heading ("Leave a comment" / "Reply to …").
@@ -97,6 +115,7 @@ export class CommentBoxElement extends LitElement {
     pageSize: { type: Number, attribute: 'page-size' },
     maxDepth: { type: Number, attribute: 'max-depth' },
     maxLength: { type: Number, attribute: 'maxlength' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     timeout: { type: Number },
     theme: { reflect: true },
     backend: { attribute: false },
@@ -154,6 +173,8 @@ export class CommentBoxElement extends LitElement {
     replyButton: (id) => this.comment(id)?.querySelector<HTMLElement>('[part=reply-button]'),
   });
 
+  private readonly reports = new ReportController(this, () => this.activeBackend);
+
   /** What the status line announces: the outcome of the last send. */
   private announcement?: 'posted' | 'pending' | 'received';
 
@@ -169,6 +190,12 @@ export class CommentBoxElement extends LitElement {
   maxDepth = 5;
   /** Longest comment accepted, in characters. */
   maxLength = 5000;
+  /**
+   * Level (1–6) of the heading, the comment count ("6 comments"), which is the heading
+   * of the comments: pages put no heading of their own above it. The form's heading is
+   * one level below.
+   */
+  headingLevel = 2;
   /** Milliseconds before a request of the built-in backends gives up with kind `timeout`; 0 waits for ever. */
   timeout = DEFAULT_TIMEOUT;
   /** `light` or `dark` forces a colour scheme; by default the host page's `color-scheme` applies. */
@@ -244,6 +271,7 @@ export class CommentBoxElement extends LitElement {
     const { pages } = list;
     const shown = pages && list.arrange(pages);
     const loading = !pages && list.error === undefined && !!this.activeBackend;
+    const level = clamp(this.headingLevel, 6);
     const body = !shown
       ? list.error !== undefined || loading ? renderLoadState(list.error, texts, () => void this.retry()) : nothing
       : renderList({
@@ -257,13 +285,18 @@ export class CommentBoxElement extends LitElement {
           baseUrl: this.activeBackend?.baseUrl,
           wording: [this.locale.value, this.messages, this.labels],
           texts,
-          form: (replyingTo) => renderForm({ form: this.form, texts, maxLength: clamp(this.maxLength, Infinity), replyingTo }),
+          form: (replyingTo) => renderForm({ form: this.form, texts, maxLength: clamp(this.maxLength, Infinity), replyingTo, level: Math.min(level + 1, 6) }),
           reply: (id) => void this.form.reply(id),
+          replies: list.replies,
+          moreReplies: (id) => void list.loadReplies(id),
+          report: this.activeBackend?.report && !this.comments ? this.reports : undefined,
           more: () => (shown.firstHidden ? this.showMore(shown.firstHidden) : void list.loadNext()),
         });
     return html`
       <section part="base" class="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-        <h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${shown ? texts.t('count', shown.total) : texts.t('heading')}</slot></h2>
+        <div part="heading" id="heading" role="heading" aria-level=${level} tabindex="-1">
+          <slot name="heading">${shown ? texts.t('count', shown.total) : texts.t('heading')}</slot>
+        </div>
         ${body}
         <p part="status" role="status">${this.announcement ? texts.t(this.announcement) : nothing}</p>
       </section>

@@ -17,6 +17,7 @@ export type CommentErrorReason =
   | 'field'
   | 'too-large'
   | 'reply-gone'
+  | 'challenge'
   | 'rejected';
 
 export interface CommentErrorInit {

@@ -35,6 +35,7 @@ const REASON_KEYS = {
   field: 'textRejected',
   'too-large': 'tooLarge',
   'reply-gone': 'replyGone',
+  challenge: 'challenge',
   rejected: 'rejected',
 } as const satisfies Record<CommentErrorReason, CommentBoxMessageKey>;
 
@@ -44,6 +45,8 @@ export function problemOf(error: unknown): Problem {
   const { reason } = e;
   // The server may have the comment: the draft stays, and the reader is told so.
   if (e.uncertain) return { key: reason === 'network' && !navigator.onLine ? 'offline' : REASON_KEYS[reason], kept: true };
+  // The anti-spam check failed here, not the comment: sending again starts a new one.
+  if (reason === 'challenge') return { key: 'challenge', kept: true };
   if (reason === 'too-fast' && e.retryAfter) return { key: 'tooFastWait', n: e.retryAfter };
   if (reason === 'field') return { key: REJECTED[e.field ?? 'text'] };
   // An unknown reason (a custom backend's) is a refusal like any other.

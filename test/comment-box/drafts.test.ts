@@ -36,7 +36,7 @@ describe('comment-box: drafts (nothing typed is lost)', () => {
     const again = await remount(el);
     expect(values(again)).to.deep.equal(['Jānis', 'janis@example.org', 'https://janis.example.org', 'Half a thought\nand a second line']);
     expect(part(again, 'form', parts(again, 'item')[0])).to.exist;
-    expect(text(part(again, 'form-heading'))).to.equal('Reply to Ilze');
+    expect(text(part(again, 'form-heading'))).to.equal('Reply to \u2068Ilze\u2069');
   });
 
   it('is kept through a failed send and a reload, and cleared only once the server accepted it', async () => {

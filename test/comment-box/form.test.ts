@@ -163,7 +163,7 @@ describe('comment-box: form', () => {
     await waitUntil(() => activeElement(el) === control(el, 'text'), 'focus in the moved form');
     expect(part(el, 'form', first)).to.exist;
     expect(parts(el, 'form')).to.have.length(1);
-    expect(text(part(el, 'form-heading'))).to.equal('Reply to Ilze');
+    expect(text(part(el, 'form-heading'))).to.equal('Reply to \u2068Ilze\u2069');
     await expect(el).to.be.accessible();
 
     part<HTMLButtonElement>(el, 'cancel-button')!.click();

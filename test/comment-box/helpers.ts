@@ -109,6 +109,8 @@ export interface WpSiteConfig {
   moderation?: 'approve' | 'hold';
   flood?: boolean;
   faults?: Fault[];
+  /** Every list answer claims this many pages (X-WP-TotalPages), each a full page of replies. */
+  totalPages?: number;
 }
 
 export interface WpSite {

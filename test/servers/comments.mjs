@@ -8,16 +8,23 @@
 //     slow-…    asks for 1.5 s between form and submit (on its own clock, see below)
 //     limited-… rate limit of one comment a minute per client
 //     stale-…   form tokens expire after 0.3 s
+//     long-…    answers of at most 8 KB, so long threads page their replies (replies_next)
 //     anything else: no minimum time, no rate limit (a temporary SQLite file)
-// - /__comments/…: control routes: seed, count, close, faults per article and method (see
+// - /__comments/…: control routes: seed, count, reports (GET ?article=), close, faults per article and method (see
 //   applyFault; `recover` drops what is left of them), a request log, per-instance reset,
 //   the URL of the second origin, and POST /__comments/clock {article, ms}: moves the
 //   clock of the article's instance on by `ms`, so tests about the minimum time and token
-//   expiry wait for nothing.
+//   expiry wait for nothing. Every instance asks for proof of work (a small one:
+//   counters below 1,000), so every posting test solves a challenge.
+// - POST /__comments/cli {article}: `lapa-comments serve` as a partner runs it, a child
+//   process on 127.0.0.1 and a free port with its defaults (proof of work on, counters
+//   below 50,000), allowing the test page's origin; the article is opened with
+//   `lapa-comments articles open`. Answers { origin, src }.
 // - /__wp/<site>/…: a WordPress-shaped REST API (wp-json/wp/v2 and ?rest_route=),
 //   answering with bodies and headers shaped like the recorded ones in
 //   test/fixtures/comments/wordpress/. POST /__wp/sites creates a site, so tests never
 //   share state.
+import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +42,7 @@ const INSTANCES = {
   slow: { minSubmitMs: 1500, rateLimit: false },
   limited: { minSubmitMs: 0, rateLimit: { max: 1, windowMs: 60_000 } },
   stale: { minSubmitMs: 0, rateLimit: false, tokenMaxAgeMs: 300 },
+  long: { minSubmitMs: 0, rateLimit: false, maxPageBytes: 8192 },
 };
 
 let tempDir;
@@ -53,16 +61,53 @@ async function instance(name) {
       tempDir ??= mkdtempSync(join(tmpdir(), 'lapa-comment-box-'));
       dbPath = join(tempDir, `comments-${Date.now()}.sqlite`);
     }
-    // Every site and every article id (tests make a fresh article each); no proof of
-    // work until <comment-box> solves challenges.
+    // Every site and every article id (tests make a fresh article each).
     const now = () => Date.now() + (clockAhead.get(name) ?? 0);
-    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: false, ...INSTANCES[name], dbPath, now, onError: (error) => console.error('[comments test server]', error) });
+    server = createCommentServer({ allowedOrigins: '*', articles: 'any', proofOfWork: { maxNumber: 1000 }, ...INSTANCES[name], dbPath, now, onError: (error) => console.error('[comments test server]', error) });
     instances.set(name, server);
   }
   return server;
 }
 
+// ---- the real CLI ------------------------------------------------------------------------
+
+const BIN = new URL('../../server/bin/lapa-comments.mjs', import.meta.url).pathname;
+/** Per page origin: the `lapa-comments serve` child allowing it. */
+const cliServers = new Map();
+const children = new Set();
+
+function cliServer(origin) {
+  let started = cliServers.get(origin);
+  if (!started) {
+    tempDir ??= mkdtempSync(join(tmpdir(), 'lapa-comment-box-'));
+    const db = join(tempDir, `cli-${cliServers.size}.sqlite`);
+    started = new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--origin', origin, '--db', db, '--min-submit-ms', '0', '--rate-limit', 'off'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.add(child);
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /serving (http:\/\/[^/\s]+)\//.exec(out);
+        if (match) resolve({ origin: match[1], db, child });
+      });
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.once('exit', (code) => reject(new Error(`lapa-comments serve exited ${code}: ${err}`)));
+    });
+    cliServers.set(origin, started);
+  }
+  return started;
+}
+
+const openWithCli = (db, article) =>
+  new Promise((resolve, reject) => {
+    execFile(process.execPath, [BIN, 'articles', 'open', article, '--db', db], (error, _out, stderr) => (error ? reject(new Error(stderr)) : resolve()));
+  });
+
 process.once('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
   for (const server of instances.values()) server.close();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
@@ -80,7 +125,7 @@ function article(id) {
   return state;
 }
 
-const API = /^\/api\/articles\/([^/]+)\/comments$/;
+const API = /^\/api\/articles\/([^/]+)\/comments(?:\/[^/]+\/reports)?$/;
 
 async function api(req, res, id) {
   const state = article(id);
@@ -171,6 +216,25 @@ async function applyFault(fault, req, res, state, handle) {
     case 'delay':
       await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 500));
       return false;
+    case 'bad-challenge': {
+      // The answer advertises a challenge no client can solve (an algorithm not in the protocol).
+      if (!handle) return false;
+      const { writeHead, end } = res;
+      let head = [500, {}];
+      res.writeHead = (status, headers) => {
+        head = [status, headers];
+        return res;
+      };
+      res.end = (body) => {
+        const data = JSON.parse(String(body));
+        if (data.challenge) data.challenge.parameters.algorithm = 'SHA-1';
+        const text = JSON.stringify(data);
+        writeHead.call(res, head[0], { ...head[1], 'Content-Length': Buffer.byteLength(text) });
+        return end.call(res, text);
+      };
+      handle();
+      return true;
+    }
     default:
       return false;
   }
@@ -188,6 +252,11 @@ async function control(req, res, url, crossOrigin) {
     const rows = server.db.prepare('SELECT status, count(*) AS n FROM comments WHERE article_id = ? GROUP BY status').all(id);
     const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     return json(res, 200, { total: rows.reduce((sum, r) => sum + r.n, 0), approved: by.approved ?? 0, pending: by.pending ?? 0 });
+  }
+  if (req.method === 'GET' && route === 'reports') {
+    const id = q.get('article');
+    const server = await instance(instanceName(id));
+    return json(res, 200, server.db.prepare('SELECT comment_id, reason, contact FROM reports WHERE article_id = ? ORDER BY id').all(id));
   }
   if (req.method === 'GET' && route === 'log') {
     const state = article(q.get('article'));
@@ -216,6 +285,11 @@ async function control(req, res, url, crossOrigin) {
     if (body.closed) server.closeArticle(body.article);
     return json(res, 200, { ids });
   }
+  if (route === 'cli') {
+    const { origin, db } = await cliServer(`http://${req.headers.host}`);
+    await openWithCli(db, body.article);
+    return json(res, 200, { origin, src: `${origin}/api/articles/${body.article}/comments` });
+  }
   if (route === 'close') {
     (await instance(instanceName(body.article))).closeArticle(body.article);
     return json(res, 200, {});
@@ -235,7 +309,7 @@ async function control(req, res, url, crossOrigin) {
   }
   if (route === 'reset') {
     const name = q.get('instance');
-    if (!(name in INSTANCES) || name === 'default') return json(res, 400, { error: 'instance: held, first, slow, limited or stale' });
+    if (!(name in INSTANCES) || name === 'default') return json(res, 400, { error: 'instance: held, first, slow, limited, stale or long' });
     instances.get(name)?.close();
     instances.delete(name);
     return json(res, 200, {});
@@ -271,6 +345,8 @@ function createSite(config) {
     anonymous: config.anonymous ?? true,
     moderation: config.moderation ?? 'approve',
     flood: config.flood ?? false,
+    // A hostile site: every list answer claims this many pages, and a full page of replies.
+    totalPages: config.totalPages,
     faults: (config.faults ?? []).map((f) => ({ times: 1, ...f })),
     comments: [],
     nextId: 7,
@@ -424,8 +500,13 @@ function wpList(req, res, site, q, origin) {
   list.sort((a, b) => (a.date_gmt < b.date_gmt ? -1 : a.date_gmt > b.date_gmt ? 1 : a.id - b.id) * (desc ? -1 : 1));
   const total = list.length;
   const pages = Math.ceil(total / perPage);
-  if (page > pages && total > 0) {
+  if (page > pages && total > 0 && site.totalPages === undefined) {
     return json(res, 400, { code: 'rest_comment_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } }, wpHeaders(req));
+  }
+  if (site.totalPages !== undefined) {
+    // Page after page of the same comments, as many as the header claims.
+    const body = list.slice(0, perPage).map((c) => pickFields(wpView(site, c, origin), q.get('_fields')));
+    return json(res, 200, body, { ...wpHeaders(req), 'X-WP-Total': String(total), 'X-WP-TotalPages': String(site.totalPages), Allow: 'GET, POST' });
   }
   list = list.slice((page - 1) * perPage, page * perPage);
   const body = list.map((c) => pickFields(wpView(site, c, origin), q.get('_fields')));

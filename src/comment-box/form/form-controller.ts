@@ -120,6 +120,14 @@ export class CommentFormController implements ReactiveController {
     }
   };
 
+  /**
+   * The reader has started on the form (focus or typing): the backend gets ready to send
+   * (a proof-of-work challenge is solved meanwhile), so Post does not wait for it.
+   */
+  readonly onStart = (): void => {
+    this.options.backend()?.prepare?.();
+  };
+
   /** `input` and `focusout` of the four fields. */
   readonly onField = (event: Event): void => {
     const el = event.target as HTMLInputElement;
@@ -128,6 +136,7 @@ export class CommentFormController implements ReactiveController {
     const input = event.type === 'input';
     if (!FIELDS.includes(field) || this.rendering) return;
     if (input) {
+      this.onStart();
       this.update({ [field]: el.value });
       this.serverProblems = { ...this.serverProblems, [field]: undefined };
       if (field === 'text') {

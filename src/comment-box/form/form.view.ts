@@ -17,6 +17,8 @@ export interface FormView {
   maxLength: number;
   /** The author's name of the comment being answered, when it is listed. */
   replyingTo?: string;
+  /** The form heading's level. */
+  level: number;
 }
 
 function renderTextarea({ form, texts, maxLength }: FormView, invalid: 'true' | 'false', describedBy: string | typeof nothing): TemplateResult {
@@ -77,7 +79,9 @@ export function renderForm(view: FormView): TemplateResult {
   const { form, texts, replyingTo } = view;
   const { draft, sending, formProblem } = form;
   const [before, after] = texts.t('required').split('{mark}');
-  const heading = replyingTo === undefined ? texts.t('formHeading') : fill(texts.t('replyHeading'), { name: replyingTo });
+  // The name is a reader's words: isolated (FSI … PDI, so the heading stays text), its
+  // direction and bidi controls kept inside it.
+  const heading = replyingTo === undefined ? texts.t('formHeading') : fill(texts.t('replyHeading'), { name: `\u2068${replyingTo}\u2069` });
   return html`
     <div>
       <form
@@ -87,10 +91,11 @@ export function renderForm(view: FormView): TemplateResult {
         aria-labelledby="form-heading"
         @submit=${form.onSubmit}
         @input=${form.onField}
+        @focusin=${form.onStart}
         @focusout=${form.onField}
         @keydown=${form.onKeyDown}
       >
-        <h3 part="form-heading" id="form-heading">${heading}</h3>
+        <div part="form-heading" id="form-heading" role="heading" aria-level=${view.level}>${heading}</div>
         <p part="hint">
           ${before}<span aria-hidden="true">*</span><span class="sr-only">${texts.t('asterisk')}</span>${after}
         </p>

@@ -62,6 +62,16 @@ export class CommentListController implements ReactiveController {
   private limit = SHOWN_STEP;
   /** The pages after the first. */
   private rest: CommentPage[] = [];
+  /**
+   * Threads (by top-level id) whose replies go on past what is loaded (protocol v1.1):
+   * the next part's state. A new map on every change, so the list knows to render.
+   */
+  replies: ReadonlyMap<string, NextPageState> = new Map();
+  /** Their cursors. */
+  private replyCursors = new Map<string, string>();
+  /** The replies loaded after their pages, in order. */
+  private moreReplies: CommentData[] = [];
+  private replyRequests = new Set<AbortController>();
   private nextRequest?: AbortController;
   /** A number per backend object, for the first page's key. */
   private readonly backendIds = new WeakMap<CommentBackend, number>();
@@ -110,15 +120,16 @@ export class CommentListController implements ReactiveController {
 
   hostDisconnected(): void {
     this.nextRequest?.abort();
+    for (const request of this.replyRequests) request.abort();
   }
 
   /** The list as shown: the pages loaded (up to the limit), then the reader's own posted since. */
   arrange(pages: CommentPage[]): Arranged {
     const order = this.options.order();
-    const inputs = [...pages, this.added, this.pending, order, this.limit];
+    const inputs = [...pages, this.added, this.pending, order, this.limit, this.moreReplies];
     const last = this.lastArranged;
     if (last && last.inputs.length === inputs.length && last.inputs.every((input, i) => input === inputs[i])) return last.arranged;
-    const listed = pages.flatMap((page) => page.comments);
+    const listed = [...pages.flatMap((page) => page.comments), ...this.moreReplies];
     const ids = new Set(listed.map((c) => c.id));
     const own = [...this.added, ...this.pending].filter((c) => !ids.has(c.id));
     const shown = listed.slice(0, this.limit);
@@ -169,6 +180,7 @@ export class CommentListController implements ReactiveController {
       const shown = new Set(this.lastArranged?.arranged.comments.map((c) => c.id));
       this.next = 'idle';
       this.rest = [...this.rest, page];
+      this.keepReplies(page);
       this.settleAfterRender({ value: page }, page.comments.find((c) => !shown.has(c.id)));
       return page;
     } catch (error) {
@@ -179,6 +191,37 @@ export class CommentListController implements ReactiveController {
     } finally {
       if (request === this.nextRequest) this.nextRequest = undefined;
       this.host.requestUpdate();
+    }
+  }
+
+  /**
+   * Loads the next part of thread `id`'s replies ("Show more replies"); reports it like a
+   * page, with the first reply not shown before.
+   */
+  async loadReplies(id: string): Promise<void> {
+    const cursor = this.replyCursors.get(id);
+    const backend = this.options.backend();
+    if (!cursor || !backend || this.replies.get(id) === 'loading') return;
+    const request = new AbortController();
+    this.replyRequests.add(request);
+    this.setReplies(id, 'loading');
+    try {
+      const part = await backend.list({ order: this.options.order(), pageSize: this.options.pageSize(), cursor, signal: request.signal });
+      if (this.replyCursors.get(id) !== cursor) return;
+      // A part that starts again from the beginning (its reply was deleted) repeats some.
+      const shown = new Set([...(this.pages ?? []).flatMap((p) => p.comments), ...this.moreReplies].map((c) => c.id));
+      const fresh = part.comments.filter((c) => !shown.has(c.id));
+      this.moreReplies = [...this.moreReplies, ...fresh];
+      if (part.next) this.replyCursors.set(id, part.next);
+      else this.replyCursors.delete(id);
+      this.setReplies(id, part.next ? 'idle' : undefined);
+      this.settleAfterRender({ value: { ...part, total: this.pages?.at(-1)?.total ?? part.total } }, fresh[0]);
+    } catch (error) {
+      if (this.replyCursors.get(id) !== cursor) return;
+      this.setReplies(id, isAbort(error) ? 'idle' : 'failed');
+      if (!isAbort(error)) this.settleAfterRender({ error });
+    } finally {
+      this.replyRequests.delete(request);
     }
   }
 
@@ -197,10 +240,30 @@ export class CommentListController implements ReactiveController {
     void this.host.updateComplete.then(() => this.options.settled(outcome, fresh));
   }
 
+  /** The threads of `page` whose replies go on (each thread is on one page only). */
+  private keepReplies(page: CommentPage): void {
+    const entries = Object.entries(page.replies ?? {}).filter(([id]) => !this.replyCursors.has(id));
+    if (!entries.length) return;
+    for (const [id, cursor] of entries) this.replyCursors.set(id, cursor);
+    this.replies = new Map([...this.replies, ...entries.map(([id]) => [id, 'idle'] as const)]);
+  }
+
+  private setReplies(id: string, state: NextPageState | undefined): void {
+    const replies = new Map(this.replies);
+    if (state) replies.set(id, state);
+    else replies.delete(id);
+    this.replies = replies;
+    this.host.requestUpdate();
+  }
+
   private async loadFirst(signal: AbortSignal): Promise<CommentPage> {
     // The list from the start: what was shown of the last one goes.
     this.nextRequest?.abort();
     this.nextRequest = undefined;
+    for (const request of this.replyRequests) request.abort();
+    this.replyCursors = new Map();
+    this.replies = new Map();
+    this.moreReplies = [];
     this.next = 'idle';
     this.rest = [];
     this.added = [];
@@ -212,6 +275,7 @@ export class CommentListController implements ReactiveController {
       const listed = new Set(page.comments.map((c) => c.id));
       // A held comment a moderator has approved since is listed by the server now.
       this.savePending(storedPending(article).filter((c) => !listed.has(c.id)));
+      this.keepReplies(page);
     }
     return page;
   }

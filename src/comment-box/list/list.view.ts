@@ -6,6 +6,7 @@ import type { CommentPage } from '../backend.js';
 import { problemOf } from '../problems.js';
 import type { Texts } from '../texts.js';
 import type { Arranged, NextPageState } from './list-controller.js';
+import type { ReportController } from './report-controller.js';
 import { nameOf, threadList } from './thread-list.js';
 
 const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
@@ -28,6 +29,11 @@ export interface ListView {
   /** The form, answering the comment by `replyingTo` when given. */
   form(replyingTo?: string): TemplateResult;
   reply(id: string): void;
+  /** Threads whose replies go on, and "Show more replies". */
+  replies: ReadonlyMap<string, NextPageState>;
+  moreReplies(id: string): void;
+  /** Reporting, when the backend can report comments. */
+  report?: ReportController;
   /** "Show more comments". */
   more(): void;
 }
@@ -65,7 +71,7 @@ export function renderList(view: ListView): TemplateResult {
   const target: CommentData | undefined = parent === null ? undefined : shown.comments.find((c) => c.id === parent);
   const form = open ? view.form(target && nameOf(target, texts)) : nothing;
   const threads = threadList(
-    { threads: shown.threads, maxDepth: view.maxDepth, open, parent, baseUrl: view.baseUrl, wording: view.wording, texts, reply: view.reply },
+    { threads: shown.threads, maxDepth: view.maxDepth, open, parent, baseUrl: view.baseUrl, wording: view.wording, texts, reply: view.reply, replies: view.replies, moreReplies: view.moreReplies, report: view.report, reportState: view.report?.state },
     target ? form : nothing,
   );
   const notice = html`<p part="notice" tabindex="-1"><slot name="closed">${texts.t('closed')}</slot></p>`;

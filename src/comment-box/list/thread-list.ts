@@ -15,6 +15,8 @@ import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import type { CommentData } from '../../internal/data.js';
 import { authorUrl } from '../backends/parse.js';
 import { linkify } from '../linkify.js';
+import type { ReportController, ReportState } from './report-controller.js';
+import { renderReportButton, renderReportForm } from './report.view.js';
 import type { Texts } from '../texts.js';
 import { flatten } from '../threads.js';
 import type { ThreadNode } from '../threads.js';
@@ -33,6 +35,14 @@ export interface ThreadListView {
   wording: readonly unknown[];
   texts: Texts;
   reply(id: string): void;
+  /** Threads whose replies go on: the next part's state. */
+  replies: ReadonlyMap<string, 'idle' | 'loading' | 'failed'>;
+  /** "Show more replies" of thread `id`. */
+  moreReplies(id: string): void;
+  /** Reporting, when the backend can report comments. */
+  report?: ReportController;
+  /** Its state, for knowing when to render again. */
+  reportState?: ReportState;
 }
 
 /** Comment ids are the server's strings: made safe for `id` attributes and selectors. */
@@ -77,19 +87,35 @@ function renderComment(comment: CommentData, canReply: boolean, view: ThreadList
   const date = new Date(comment.date);
   const pending = comment.status === 'pending';
   const author = url
-    ? html`<a part="author" id="a-${id}" href=${url} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${name}</a>`
-    : html`<span part="author" id="a-${id}">${name}</span>`;
+    ? html`<a part="author" id="a-${id}" dir="auto" href=${url} rel="nofollow ugc noopener noreferrer" referrerpolicy="no-referrer">${name}</a>`
+    : html`<span part="author" id="a-${id}" dir="auto">${name}</span>`;
   const time = isNaN(+date) ? nothing : html`<time part="date" datetime=${date.toISOString()}>${formatDate(date, texts.lang, { time: true })}</time>`;
   const body = comment.html ? sanitizedHtml(comment.text, 'comment', view.baseUrl) : linkify(comment.text);
   return html`
     <article part="comment" id="c-${id}" class=${pending ? 'pending' : ''} tabindex="-1" aria-labelledby="a-${id}">
       <header part="meta"><span part="avatar" aria-hidden="true">${initials(name)}</span>${author}${time}</header>
       ${pending ? html`<p part="moderation">${texts.t('pending')}</p>` : nothing}
-      <div part="body" class=${comment.html ? 'html' : 'text'}>${body}</div>
-      ${canReply && !pending
-        ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => view.reply(comment.id)}>${texts.t('reply')}</button>`
-        : nothing}
+      <div part="body" dir="auto" class=${comment.html ? 'html' : 'text'}>${body}</div>
+      <div class="tools">
+        ${canReply && !pending
+          ? html`<button part="reply-button" type="button" aria-describedby="a-${id}" @click=${() => view.reply(comment.id)}>${texts.t('reply')}</button>`
+          : nothing}
+        ${view.report && !pending ? renderReportButton(comment.id, id, view.report, texts) : nothing}
+      </div>
+      ${view.report ? renderReportForm(comment.id, id, view.report, texts) : nothing}
     </article>
+  `;
+}
+
+/** "Show more replies" under a thread whose replies go on past its page. */
+function renderMoreReplies(id: string, { replies, texts, moreReplies }: ThreadListView): TemplateResult {
+  const state = replies.get(id);
+  const busy = state === 'loading';
+  return html`
+    ${state === 'failed' ? html`<p part="error">${texts.t('moreRepliesError')}</p>` : nothing}
+    <button part="more-replies" type="button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} aria-describedby="a-${domId(id)}" @click=${() => moreReplies(id)}>
+      ${texts.t(busy ? 'loading' : state === 'failed' ? 'retry' : 'moreReplies')}
+    </button>
   `;
 }
 
@@ -104,6 +130,7 @@ function renderThreads(nodes: readonly ThreadNode[], depth: number, view: Thread
             ${renderComment(comment, indent && view.open, view)}
             ${view.open && comment.id === view.parent ? slot : nothing}
             ${indent && children.length ? renderThreads(children, depth + 1, view, slot) : nothing}
+            ${depth === 1 && view.replies.has(comment.id) ? renderMoreReplies(comment.id, view) : nothing}
           </li>
         `,
       )}
@@ -117,6 +144,9 @@ const same = (a: ThreadListView, b: ThreadListView) =>
   a.open === b.open &&
   a.parent === b.parent &&
   a.baseUrl === b.baseUrl &&
+  a.replies === b.replies &&
+  a.report === b.report &&
+  a.reportState === b.reportState &&
   a.wording.length === b.wording.length &&
   a.wording.every((value, i) => value === b.wording[i]);
 

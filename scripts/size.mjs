@@ -30,7 +30,15 @@ const ISSUE_13 = {
  * still inlines it) and their words in four languages.
  */
 const ISSUE_15 = { bundle: 5000, define: 3400, newsCard: 0, commentBox: 3100, scrollToTop: 0 };
-const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key];
+/**
+ * Issue 14's CPU work on news-card, measured the same way (branch cpu against the main it
+ * started from): the static skeleton with its one shimmer and second observer, the card
+ * built as nodes by ArticleBox, the article derived once per answer, the regex word count
+ * and the idle-time warm-up (~210 B). Issue 14's page budgets (news-card page <= 20 KB)
+ * are not met yet: they wait for the per-element loader and the native sanitiser.
+ */
+const ISSUE_14_CPU = { bundle: 983, define: 825, newsCard: 964, commentBox: 0, scrollToTop: 0 };
+const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key] + ISSUE_14_CPU[key];
 /**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
  * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two

@@ -151,6 +151,23 @@ function takeFault(faults, method) {
 }
 
 /**
+ * Holds back the answer the real handler writes: its head and body go to `then`, which
+ * sends them (changed, later, or not at all) with `send(head, body)`.
+ */
+function holdAnswer(res, then) {
+  const { writeHead, end } = res;
+  let head = [500, {}];
+  res.writeHead = (status, headers) => {
+    head = [status, headers];
+    return res;
+  };
+  res.end = (body) => {
+    then((sent, data) => end.call(writeHead.apply(res, sent), data), head, body);
+    return res;
+  };
+}
+
+/**
  * Faults, each for the next `times` (1) requests of its method:
  *   500               answer 500, store nothing
  *   stall             headers never come
@@ -168,23 +185,15 @@ async function applyFault(fault, req, res, state, handle) {
     case 'refuse':
       req.socket.destroy();
       return true;
-    case 'store-then-stall': {
+    case 'store-then-stall':
       if (!handle) return false;
-      const { writeHead, end } = res;
-      let head = [500, {}];
-      res.writeHead = (status, headers) => {
-        head = [status, headers];
-        return res;
-      };
-      res.end = (body) => {
+      holdAnswer(res, (send, head, body) => {
         setTimeout(() => {
-          if (!res.destroyed) end.call(writeHead.apply(res, head), body);
+          if (!res.destroyed) send(head, body);
         }, fault.ms ?? 2000);
-        return res;
-      };
+      });
       handle();
       return true;
-    }
     case '500':
       drain(req);
       json(res, 500, fault.body ?? { error: { code: 'server_error', message: 'Something went wrong on the server.' } });
@@ -216,25 +225,17 @@ async function applyFault(fault, req, res, state, handle) {
     case 'delay':
       await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 500));
       return false;
-    case 'bad-challenge': {
+    case 'bad-challenge':
       // The answer advertises a challenge no client can solve (an algorithm not in the protocol).
       if (!handle) return false;
-      const { writeHead, end } = res;
-      let head = [500, {}];
-      res.writeHead = (status, headers) => {
-        head = [status, headers];
-        return res;
-      };
-      res.end = (body) => {
+      holdAnswer(res, (send, [status, headers], body) => {
         const data = JSON.parse(String(body));
         if (data.challenge) data.challenge.parameters.algorithm = 'SHA-1';
         const text = JSON.stringify(data);
-        writeHead.call(res, head[0], { ...head[1], 'Content-Length': Buffer.byteLength(text) });
-        return end.call(res, text);
-      };
+        send([status, { ...headers, 'Content-Length': Buffer.byteLength(text) }], text);
+      });
       handle();
       return true;
-    }
     default:
       return false;
   }

@@ -61,6 +61,12 @@ describe('npm pack from a fresh clone', { timeout: 300_000 }, () => {
     assert.match(tracked, /^custom-elements\.json$/m);
   });
 
+  it('points at the repository, its README and its issues (the registry page links through them)', () => {
+    assert.deepEqual(pkg.repository, { type: 'git', url: 'git+https://github.com/lapa-widgets/lapa-widgets.git' });
+    assert.equal(pkg.homepage, 'https://github.com/lapa-widgets/lapa-widgets#readme');
+    assert.equal(pkg.bugs?.url, 'https://github.com/lapa-widgets/lapa-widgets/issues');
+  });
+
   it('has a prepack script that builds', () => {
     assert.match(pkg.scripts.prepack ?? '', /npm run build/);
   });

@@ -36,6 +36,15 @@ export type { CommentErrorReason, CommentErrorInit } from './comment-error.js';
 export { CommentError } from './comment-error.js';
 export { LapaBackend } from './backends/lapa.js';
 export { WordPressBackend } from './backends/wordpress.js';
+// The element's events, from its own module, so the entry's declarations carry their
+// HTMLElementEventMap entries whatever else they happen to refer to.
+export type {
+  CommentBoxErrorEvent,
+  CommentBoxErrorKind,
+  CommentBoxLoadEvent,
+  CommentBoxPostedEvent,
+  CommentBoxSubmitEvent,
+} from '../internal/events.js';
 
 const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.max(1, Math.floor(n)), max) : 1);
 

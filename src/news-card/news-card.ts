@@ -21,6 +21,10 @@ import type { ArticleText, Failure } from './news-card.view.js';
 export type NewsCardState = 'initial' | 'loading' | 'loaded' | 'empty' | 'error';
 export type NewsCardVariant = 'card' | 'full';
 export type { NewsCardMessages };
+// The element's events, from its own module: their declarations carry the
+// HTMLElementEventMap entries, which `lapa-widgets/news-card` (and `/news-card/define`)
+// users would otherwise not get, as nothing else in this module's types refers to them.
+export type { NewsCardErrorEvent, NewsCardErrorKind, NewsCardLoadEvent } from '../internal/events.js';
 
 /** An article with the texts the card derives from it. */
 interface Derived {

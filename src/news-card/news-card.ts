@@ -24,7 +24,7 @@ export type { NewsCardMessages };
 // The element's events, from its own module: their declarations carry the
 // HTMLElementEventMap entries, which `lapa-widgets/news-card` (and `/news-card/define`)
 // users would otherwise not get, as nothing else in this module's types refers to them.
-export type { NewsCardErrorEvent, NewsCardErrorKind, NewsCardLoadEvent } from '../internal/events.js';
+export type { NewsCardEmptyEvent, NewsCardErrorEvent, NewsCardErrorKind, NewsCardLoadEvent } from '../internal/events.js';
 
 /** An article with the texts the card derives from it. */
 interface Derived {
@@ -47,9 +47,9 @@ function deepFreeze<T>(value: T): T {
  * @tagname news-card
  * @summary An article from a JSON Feed, an RSS or Atom feed, or a WordPress post, rendered safely inside any page.
  *
- * @fires news-card-load - A load the element performed succeeded; `.article` is the normalised article. Not fired for `.article` set by code, nor for an empty feed.
- * @fires news-card-empty - A load the element performed found no article: the feed or post list is empty, or has no item `item-id`. The card shows its empty state.
- * @fires news-card-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
+ * @fires {NewsCardLoadEvent} news-card-load - A load the element performed succeeded; `.article` is the normalised article. Not fired for `.article` set by code, nor for an empty feed.
+ * @fires {NewsCardEmptyEvent} news-card-empty - A load the element performed found no article: the feed or post list is empty, or has no item `item-id`. The card shows its empty state.
+ * @fires {NewsCardErrorEvent} news-card-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
  *
  * @slot - Fallback content, such as a plain link to the article: shown before the element upgrades, while it has no `src`, and on error.
  *
@@ -153,7 +153,9 @@ export class NewsCardElement extends LitElement {
   /** With a feed or post list: the id (WordPress: id or slug; RSS: guid; Atom: id) of the item to show; without, the first. */
   declare itemId?: string;
   /** `card` (summary and a Read more link) or `full` (the whole body). */
-  variant: NewsCardVariant = 'card';
+  // Literal unions written out (not the aliases): the manifest copies the annotation's text,
+  // and the framework typings and editor data generated from it offer these values.
+  variant: 'card' | 'full' = 'card';
   /** `lazy` waits until the card nears the viewport before fetching. */
   loading: 'eager' | 'lazy' = 'eager';
   /** Milliseconds before a load gives up with `timeout`; 0 waits for ever. */
@@ -161,7 +163,7 @@ export class NewsCardElement extends LitElement {
   /** Largest accepted answer, in bytes; larger ones fail with `too-large`. */
   maxBytes = DEFAULT_MAX_BYTES;
   /** Whether the request sends cookies: `omit` (default), `same-origin` or `include`. */
-  credentials: RequestCredentials = 'omit';
+  credentials: 'omit' | 'same-origin' | 'include' = 'omit';
   /** Level of the headline, 1-6, so the page's outline stays right. */
   headingLevel = 2;
   /** Forces `light` or `dark` colours; by default the page's `color-scheme` decides. */

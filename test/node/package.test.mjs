@@ -32,6 +32,8 @@ const ALLOWED = [
   /^dist\/.+\.d\.ts$/,
   /^dist\/.+\.js\.map$/,
   /^dist\/lapa-widgets\.min\.js\.sri$/,
+  // Editor data generated from the manifest (scripts/framework-types.mjs).
+  /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
 ];
 
 /** Every file path package.json points at (exports, main, types, unpkg, ...). */

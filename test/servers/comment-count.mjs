@@ -5,6 +5,7 @@
 //   GET /__count/answer/<key>?…   answers, after the options below:
 //       n=5                       the body {"total":5,"open":true} (the Lapa count answer)
 //       open=false                ... with "open": false
+//       pad=<bytes>               ... with a "pad" member that long (large answers)
 //       body=<text>               this body instead, as it is (hostile answers)
 //       type=<media type>         Content-Type (default application/json)
 //       status=<code>             HTTP status (default 200)
@@ -64,7 +65,8 @@ async function answer(req, res, key, q) {
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   if (q.has('hold')) await hold(q.get('hold')).open;
   if (closed) return;
-  const body = q.has('body') ? q.get('body') : JSON.stringify({ total: Number(q.get('n') ?? 0), open: q.get('open') !== 'false' });
+  const pad = q.has('pad') ? { pad: 'x'.repeat(Number(q.get('pad'))) } : {};
+  const body = q.has('body') ? q.get('body') : JSON.stringify({ total: Number(q.get('n') ?? 0), open: q.get('open') !== 'false', ...pad });
   const headers = {};
   if (q.has('type')) headers['Content-Type'] = q.get('type');
   if (q.has('total')) headers['X-WP-Total'] = q.get('total');

@@ -10,6 +10,7 @@
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
 import { stripInlineStylesAndHandlers } from './strip-inline.js';
+import { safeUrl } from './url.js';
 
 // Typed locally: the global Trusted Types typings are not in every consumer's lib.
 interface Policy {
@@ -37,21 +38,9 @@ export function trustedTypesPolicy(): Policy | null {
   return policy;
 }
 
-/**
- * Resolves `value` against `base` and returns it only when it is an http(s) or mailto
- * URL. Anything else (javascript:, data:, vbscript:, blob:, garbage, non-strings) gives
- * undefined. The URL parser strips the whitespace and control characters attackers hide
- * schemes behind, so `java\tscript:` is seen as what a browser would run.
- */
-export function safeUrl(value: unknown, base?: string): string | undefined {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  try {
-    const url = trimmed && trimmed.length <= 8192 ? new URL(trimmed, base ?? document.baseURI) : undefined;
-    return url && /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// safeUrl lives in url.ts, so that an element without HTML (comment-count) checks URLs
+// without loading DOMPurify; it is exported here too, where every other caller looks.
+export { safeUrl };
 
 /** Checks every candidate of a `srcset`; drops bad ones. Undefined when none is left. */
 export function safeSrcset(value: unknown, base?: string): string | undefined {

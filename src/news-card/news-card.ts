@@ -11,7 +11,7 @@ import type { LoadOutcome } from '../internal/load.js';
 import { LangController, labelAttribute, message } from '../internal/i18n.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
-import { whenNearViewport, whileInViewport } from './near-viewport.js';
+import { whenNearViewport, whileInViewport } from '../internal/near-viewport.js';
 import { warmUpWhenIdle } from './warm-up.js';
 import styles from './news-card.styles.js';
 import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';

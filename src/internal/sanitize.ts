@@ -221,6 +221,9 @@ function sanitizeNatively(html: string, profile: Profile, names: Set<string>): D
   // and would be upgraded by a definition of the host page's once inserted: it goes whole,
   // as DOMPurify removes it.
   for (const el of fragment.querySelectorAll('[is]')) el.remove();
+  // The pre-strip leaves no declarative shadow root to attach; should one be there all the
+  // same, its host goes (DOMPurify's parser never attaches one).
+  for (const el of fragment.querySelectorAll('*')) if (el.shadowRoot) el.remove();
   for (const el of fragment.querySelectorAll('*')) {
     for (const { name, value } of [...el.attributes]) {
       const kept = dompurifyValue(el.localName, name, value);

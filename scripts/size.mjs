@@ -48,7 +48,14 @@ const ISSUE_14_CPU = { bundle: 983, define: 825, newsCard: 964, commentBox: 0, s
  * chunks, inlines it.
  */
 const ISSUE_16_FORMATS = { bundle: 3892, define: 831, newsCard: 765, commentBox: 89, scrollToTop: 0 };
-const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key] + ISSUE_14_CPU[key] + ISSUE_16_FORMATS[key];
+/**
+ * Issue 16's <comment-count> in the pages that load every element (the classic bundle and
+ * lapa-widgets/define), measured the same way (with and without its registration): the
+ * element, its answer checks, its request queue and its words in four languages. Its own
+ * entry has the budget issue 16 set (10 KB with Lit).
+ */
+const ISSUE_16_COUNT = { bundle: 1825, define: 1701, newsCard: 0, commentBox: 0, scrollToTop: 0 };
+const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key] + ISSUE_14_CPU[key] + ISSUE_16_FORMATS[key] + ISSUE_16_COUNT[key];
 /**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
  * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two

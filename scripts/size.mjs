@@ -38,7 +38,18 @@ const ISSUE_15 = { bundle: 5000, define: 3400, newsCard: 0, commentBox: 3100, sc
  * are not met yet: they wait for the per-element loader and the native sanitiser.
  */
 const ISSUE_14_CPU = { bundle: 983, define: 825, newsCard: 964, commentBox: 0, scrollToTop: 0 };
-const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key] + ISSUE_14_CPU[key];
+/**
+ * Issue 14's native sanitiser, measured the same way (branch sanitizer against the main it
+ * started from): where the engine's HTML Sanitizer works, DOMPurify ("loaded when used:
+ * purifier", ~11.3 KB) is imported only where it does not, so the entries that render HTML
+ * shrink (news-card -9.7 KB, comment-box -9.7 KB, define -9.5 KB). The classic bundle, one
+ * script without chunks, inlines DOMPurify and so grows by the native path: the probe, the
+ * Sanitizer config with per-element attributes, DOMPurify's value rules, the pre-strip's
+ * noscript stand-in and tag names, and the elements' wait for the sanitiser.
+ */
+const ISSUE_14_SANITIZER = { bundle: 1417, define: 0, newsCard: 0, commentBox: 0, scrollToTop: 0 };
+const issue13 = (key) =>
+  Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key] + ISSUE_14_CPU[key] + ISSUE_14_SANITIZER[key];
 /**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
  * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two

@@ -21,6 +21,8 @@ export type NewsCardMessages = {
   errorOffline: string;
   errorNetwork: string;
   readingTime: PluralMessage;
+  /** Read out for the "+N" after the tags that are not shown. */
+  moreTags: PluralMessage;
 };
 
 export const messages: Messages<NewsCardMessages> = {
@@ -40,6 +42,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'You are offline. The article will load when you are back online.',
     errorNetwork: 'The news server could not be reached.',
     readingTime: { one: '{n} minute to read', other: '{n} minutes to read' },
+    moreTags: { one: '{n} more tag', other: '{n} more tags' },
   },
   lv: {
     readMore: 'Lasīt vairāk',
@@ -57,6 +60,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'Jūs esat bezsaistē. Raksts tiks ielādēts, kad savienojums atjaunosies.',
     errorNetwork: 'Neizdevās sazināties ar ziņu serveri.',
     readingTime: { zero: '{n} minūšu lasīšanai', one: '{n} minūte lasīšanai', other: '{n} minūtes lasīšanai' },
+    moreTags: { zero: 'vēl {n} birku', one: 'vēl {n} birka', other: 'vēl {n} birkas' },
   },
   sv: {
     readMore: 'Läs mer',
@@ -74,6 +78,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'Du är offline. Artikeln läses in när du är ansluten igen.',
     errorNetwork: 'Det gick inte att nå nyhetsservern.',
     readingTime: { one: '{n} minuts läsning', other: '{n} minuters läsning' },
+    moreTags: { one: '{n} tagg till', other: '{n} taggar till' },
   },
   ka: {
     readMore: 'ვრცლად',
@@ -91,5 +96,6 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'ინტერნეტთან კავშირი არ არის. სტატია ჩაიტვირთება, როცა კავშირი აღდგება.',
     errorNetwork: 'ახალი ამბების სერვერთან დაკავშირება ვერ მოხერხდა.',
     readingTime: { one: '{n} წუთის საკითხავი', other: '{n} წუთის საკითხავი' },
+    moreTags: { one: 'კიდევ {n} თეგი', other: 'კიდევ {n} თეგი' },
   },
 };

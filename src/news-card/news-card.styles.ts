@@ -187,22 +187,30 @@ export default [
   }
 
   /* In a row of cards nothing may move when the articles arrive (layout shift 0, see
-     BENCHMARKS.md), so a card's boxes do not depend on its text: the headline keeps three
-     lines (two in the skeleton of a full article), the meta line two, the tags one row
-     (further tags are clipped). The skeleton has the loaded card's boxes and line heights. */
+     BENCHMARKS.md): while loading, a card reserves what a card in a row takes at most: a
+     headline of three lines (two for a full article), a meta line of two, one row of tags.
+     Once loaded it is as tall as its content (a lone card has no gaps); its headline stops
+     at three lines and its tags at one row ("+N" says how many more, fit-tags.ts), so it
+     never outgrows that reservation, and the row keeps the height of its tallest card. */
   .skeleton .title {
     min-block-size: 2lh;
   }
-  .card .title {
+  .card .skeleton .title {
     min-block-size: 3lh;
   }
-  .card .meta {
+  .card .skeleton .meta {
     min-block-size: 2lh;
-    align-content: flex-start;
   }
+  /* One row also before the row is first fitted, so it never shows (and shifts) taller. */
   .card .tags {
     max-block-size: calc(0.8125em * 1.5 + 0.25rem);
     overflow: hidden;
+  }
+  .tag[hidden] {
+    display: none;
+  }
+  .more {
+    font-variant-numeric: tabular-nums;
   }
 
   /* The skeleton is static: one element per block, its lines drawn by its background (a

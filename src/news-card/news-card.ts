@@ -127,7 +127,7 @@ export class NewsCardElement extends LitElement {
     maxRetryAfter: 120,
     retryOnline: true,
     // A `full` body is HTML: where DOMPurify is needed, its import runs beside the request.
-    sanitizer: true,
+    sanitizer: sanitizerReady,
     settled: (outcome) => this.report(outcome),
   });
   /** The `article` property and what checking it gave. */

@@ -97,7 +97,7 @@ export class CommentListController implements ReactiveController {
       },
       run: (signal) => this.loadFirst(signal),
       // WordPress comment bodies are HTML: where DOMPurify is needed, its import runs beside the request.
-      sanitizer: true,
+      sanitizer: sanitizerReady,
       settled: (outcome) => options.settled(outcome),
     });
   }

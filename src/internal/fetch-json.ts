@@ -56,8 +56,10 @@ export interface FetchJsonOptions {
 export interface JsonResponse<T = unknown> {
   /** The parsed JSON; undefined when an `orText` caller got an answer that is not JSON. */
   data: T;
-  /** The body, only when it was not JSON and the caller asked with `orText`. */
+  /** The body, only when it was not JSON and the caller asked with `orText`, read as UTF-8. */
   text?: string;
+  /** With `text`: the body's bytes, for a reader that must decode them otherwise (a feed in ISO-8859-1). */
+  raw?: Blob;
   /** The final URL after redirects: relative URLs in the data resolve against it. */
   url: string;
   status: number;
@@ -106,8 +108,11 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
     // A declared length over the limit is refused before a byte is read.
     let size = Number(res.headers.get('content-length')) > maxBytes ? Infinity : 0;
     let text = '';
+    // Kept for `orText` only: a feed that is not JSON may be in another encoding.
+    const bytes: Uint8Array[] = [];
     for (let chunk; size <= maxBytes && reader && !(chunk = await reader.read()).done; size += chunk.value.byteLength) {
       text += decoder.decode(chunk.value, { stream: true });
+      if (options.orText) bytes.push(chunk.value);
     }
     if (size > maxBytes) {
       await reader?.cancel().catch(() => {});
@@ -124,7 +129,7 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
     if (!res.ok) throw new FetchError('http', `HTTP ${res.status}`, { status: res.status, retryAfter: parseRetryAfter(res.headers.get('retry-after')), body: data });
     const answer = { url: res.url || url, status: res.status, headers: res.headers };
     if (json) return { data: data as T, ...answer };
-    if (options.orText) return { data: undefined as T, text, ...answer };
+    if (options.orText) return { data: undefined as T, text, raw: new Blob(bytes as BlobPart[]), ...answer };
     throw new FetchError('not-json', 'Not JSON', { status: res.status });
   } catch (error) {
     throw error instanceof FetchError

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { looksLikeXml } from '../../src/internal/formats/looks-like-xml.js';
-import { readXmlFeed } from '../../src/internal/formats/xml-feed.js';
+import { fetchJson } from '../../src/internal/fetch-json.js';
+import { looksLikeXml, xmlFeedOf } from '../../src/internal/formats/looks-like-xml.js';
+import { readXmlFeed, xmlText } from '../../src/internal/formats/xml-feed.js';
 import { rfc3339Date, rfc822Date } from '../../src/internal/formats/xml.js';
 import { expectFormatError, loadText } from './helpers.js';
 
@@ -42,6 +43,23 @@ describe('XML feeds: parsing', () => {
     expectFormatError(() => readXmlFeed(text, {}), 'invalid');
     expectFormatError(() => readXmlFeed('<feed><entry><title>No namespace</title></entry></feed>', {}), 'invalid');
     expectFormatError(() => readXmlFeed('<rss version="2.0"><item/></rss>', {}), 'invalid');
+  });
+});
+
+describe('XML feeds: encodings', () => {
+  for (const declared of ['xml', 'header']) {
+    it(`reads a feed in the encoding its ${declared === 'xml' ? 'XML declaration' : 'Content-Type'} names`, async () => {
+      const answer = await fetchJson(`/__feeds/latin1?declared=${declared}`, { orText: true });
+      const feed = await xmlFeedOf(answer);
+      expect(feed.item(0)).to.deep.include({ title: 'Studiebesök i Göteborg', contentHtml: 'Åtta deltagare möttes.' });
+    });
+  }
+
+  it('keeps UTF-8 for a UTF-8 feed, and for an unknown encoding label', async () => {
+    expect(await xmlText(await fetchJson('/__feeds/fixtures/rss/feed.rss.xml', { orText: true }))).to.contain('Tom &amp; Jerry');
+    const { text } = await loadText('fixtures/rss/feed.rss.xml');
+    const answer = { data: undefined, text, raw: new Blob([text]), url: '', status: 200, headers: new Headers({ 'content-type': 'text/xml; charset=x-no-such-encoding' }) };
+    expect(await xmlText(answer)).to.equal(text);
   });
 });
 

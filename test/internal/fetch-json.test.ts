@@ -59,6 +59,12 @@ describe('fetchJson', () => {
     expect((await failure(fetchJson('/__core/not-found', { orText: true }))).kind).to.equal('http');
   });
 
+  it('with orText, keeps the bytes of a body that is not JSON, for a reader that decodes them otherwise', async () => {
+    const { text, raw } = await fetchJson('/__feeds/latin1?declared=xml', { orText: true });
+    expect(text).to.contain('Studiebes\uFFFDk');
+    expect(new TextDecoder('iso-8859-1').decode(await raw!.arrayBuffer())).to.contain('<title>Studiebesök i Göteborg</title>');
+  });
+
   it('with orText, also accepts the feed XML types, at a lower q than JSON, in a CORS-safelisted Accept', async () => {
     const { text } = await fetchJson('/__feeds/accept', { orText: true });
     const accept = 'application/json,application/feed+json;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,text/xml;q=0.7,*/*;q=0.5';

@@ -139,6 +139,11 @@ describe('<news-card> RSS and Atom', () => {
     }
   });
 
+  it('renders an RSS feed in ISO-8859-1, named in its XML declaration', async () => {
+    const { card } = await settle(html`<news-card src=${fresh('/__feeds/latin1', { declared: 'xml' })}></news-card>`);
+    expect(text(part(card, 'title'))).to.equal('Studiebesök i Göteborg');
+  });
+
   it('renders the first of 10,000 items without mapping the others (each of which would fail)', async () => {
     const { card, event } = await settle(html`<news-card src=${fresh('/__feeds/many', { items: 10_000 })}></news-card>`);
     expect(event.type).to.equal('news-card-load');

@@ -15,6 +15,8 @@
 //   /__feeds/not-a-feed        well-formed XML that is neither RSS nor Atom
 //   /__feeds/html-page         an HTML page sent as text/xml (not XML: not-json)
 //   /__feeds/empty?format=rss|atom  a feed without items
+//   /__feeds/latin1?declared=xml|header  an RSS feed in ISO-8859-1 ("Studiebesök i Göteborg"),
+//                              the encoding named in its XML declaration or in its Content-Type
 //   /__feeds/accept            an RSS feed whose item title is the request's Accept header
 //   /__feeds/hostile/rss?at=f  for the injection suite (test/security/): an RSS feed whose item i
 //   /__feeds/hostile/atom?at=f (guid / id `v<i>`) carries attack vector i (test/servers/hostile.mjs)
@@ -210,6 +212,12 @@ const ROUTES = {
   },
 };
 
+function latin1(url, res) {
+  const header = url.searchParams.get('declared') === 'header';
+  const body = `<?xml version="1.0"${header ? '' : ' encoding="ISO-8859-1"'}?>\n<rss version="2.0"><channel><title>Nyheter</title><item><title>Studiebesök i Göteborg</title><description>Åtta deltagare möttes.</description></item></channel></rss>`;
+  return send(res, 200, header ? 'application/rss+xml; charset=ISO-8859-1' : 'application/rss+xml', Buffer.from(body, 'latin1'));
+}
+
 function send(res, status, type, body) {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
@@ -232,6 +240,7 @@ export default async function feedsServer(ctx, next) {
       return send(res, 404, 'text/plain', 'no such fixture');
     }
   }
+  if (first === 'latin1') return latin1(url, res);
   const route = ROUTES[first === 'hostile' ? `hostile/${rest[0]}` : first];
   if (!route) return send(res, 404, 'text/plain', 'no such route');
   const [defaultType, body] = route(url, req);

@@ -30,8 +30,8 @@ export function looksLikeXml(text: string, contentType?: string | null): boolean
 
 /**
  * The feed in an XML answer, parsed once per answer and shared by every caller (200 cards of
- * one feed parse it once). Loads the mapper on first use. Rejects with FormatError, or with
+ * one feed parse it once), read in the encoding it declares. Loads the mapper on first use. Rejects with FormatError, or with
  * the import's error when the mapper could not be loaded.
  */
 export const xmlFeedOf = (response: JsonResponse): Promise<XmlFeed> =>
-  derivedFrom(response, 'xml-feed', ({ text, url }) => import('./xml-feed.js').then(({ readXmlFeed }) => readXmlFeed(text ?? '', { baseUrl: url })));
+  derivedFrom(response, 'xml-feed', (answer) => import('./xml-feed.js').then(async ({ readXmlFeed, xmlText }) => readXmlFeed(await xmlText(answer), { baseUrl: answer.url })));

@@ -4,6 +4,7 @@
  * a card showing the first of 10,000 items maps one. Throws only FormatError.
  */
 import type { Article } from './article.js';
+import type { JsonResponse } from '../fetch-json.js';
 import { FormatError } from './format-error.js';
 import { atomEntries, atomId, fromAtomEntry, isAtomFeed, linkOf } from './atom.js';
 import { fromRssItem, rssId, rssItems } from './rss.js';
@@ -34,6 +35,21 @@ function onlyFormatErrors<T>(read: () => T): T {
   } catch (error) {
     if (error instanceof FormatError) throw error;
     return invalid(String(error));
+  }
+}
+
+/**
+ * The text of an answer in the encoding it declares, when that is not UTF-8 (older RSS
+ * feeds are ISO-8859-1 or windows-125x): a byte order mark wins, then the Content-Type
+ * charset, then the XML declaration's `encoding`. An unknown label keeps the UTF-8 reading.
+ */
+export async function xmlText({ text = '', raw, headers }: JsonResponse): Promise<string> {
+  const label = /^\uFEFF/.test(text) ? undefined : (/;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(headers.get('content-type') ?? '')?.[1] ?? /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/.exec(text.slice(0, 512))?.[1]);
+  try {
+    const decoder = new TextDecoder(label);
+    return decoder.encoding == 'utf-8' || !raw ? text : decoder.decode(await raw.arrayBuffer());
+  } catch {
+    return text;
   }
 }
 

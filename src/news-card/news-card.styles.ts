@@ -201,12 +201,21 @@ export default [
   .card .skeleton .meta {
     min-block-size: 2lh;
   }
-  /* One row also before the row is first fitted, so it never shows (and shifts) taller. */
+  /* One row: what does not fit is clipped, and "+N" at the row's end says how many. */
   .card .tags {
+    position: relative;
     max-block-size: calc(0.8125em * 1.5 + 0.25rem);
     overflow: hidden;
   }
-  .tag[hidden] {
+  .card .tags.overflowing {
+    padding-inline-end: 3.25em;
+  }
+  .card .more {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-end: 0;
+  }
+  .more[hidden] {
     display: none;
   }
   .more {

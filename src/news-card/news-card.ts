@@ -64,7 +64,7 @@ function deepFreeze<T>(value: T): T {
  * @csspart body - The whole article body (`full` variant).
  * @csspart tags - The list of tags.
  * @csspart tag - Each tag.
- * @csspart more-tags - The "+N" after the tags: those a `card` has no room for on its one row, and any past the twelfth (the count is read out in words).
+ * @csspart more-tags - The "+N" at the end of the tags: those a `card` has no room for on its one row, and any past the twelfth.
  * @csspart read-more - The link to the article (`card` variant).
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart empty - The message shown when the feed has no article.

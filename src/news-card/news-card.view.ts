@@ -229,21 +229,18 @@ export class ArticleBox {
   }
 
   /**
-   * `full`: every tag wraps, "+N" says only those past the cap. `card`: one row, fitted now
-   * (when the card is laid out) and whenever its width changes.
+   * `full`: every tag wraps, "+N" counts only those past the cap. `card`: one row, fitted
+   * now (when the card is laid out) and whenever its width changes.
    */
   private fitTags(list: HTMLElement, more: MoreTags, full: boolean): void {
-    if (full) {
-      const { visible, spoken } = more.say(more.dropped);
-      more.item.firstElementChild!.textContent = visible;
-      more.item.lastElementChild!.textContent = spoken;
-      more.item.hidden = false;
-      return;
-    }
     this.resize?.disconnect();
-    this.resize = new ResizeObserver(() => fitTags(list, more));
-    this.resize.observe(list);
+    fitTags(list, more, !full);
+    if (full) return;
+    this.resize = new ResizeObserver(() => fitTags(list, more, true));
+    // The border box: the room made for "+N" (padding) does not change it, so no loop.
+    this.resize.observe(list, { box: 'border-box' });
   }
+
 }
 
 /** The error message for a failure, and Retry unless the article came from code. */

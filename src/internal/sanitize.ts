@@ -196,14 +196,16 @@ function sanitizeNatively(html: string, profile: Profile, names: Set<string>): D
   if (!body || body.localName !== 'body') return null;
   const fragment = doc.createDocumentFragment();
   fragment.append(...body.childNodes);
-  // An element created with `is` keeps its customised built-in name when the attribute goes,
-  // and would be upgraded by a definition of the host page's once inserted: it goes whole,
-  // as DOMPurify removes it.
-  for (const el of fragment.querySelectorAll('[is]')) el.remove();
-  // The pre-strip leaves no declarative shadow root to attach; should one be there all the
-  // same, its host goes (DOMPurify's parser never attaches one).
-  for (const el of fragment.querySelectorAll('*')) if (el.shadowRoot) el.remove();
   for (const el of fragment.querySelectorAll('*')) {
+    // An element created with `is` keeps its customised built-in name when the attribute
+    // goes, and would be upgraded by a definition of the host page's once inserted: it goes
+    // whole, as DOMPurify removes it. The pre-strip leaves no declarative shadow root to
+    // attach; should one be there all the same, its host goes too (DOMPurify's parser never
+    // attaches one). (The descendants of a removed element are visited to no effect.)
+    if (el.hasAttribute('is') || el.shadowRoot) {
+      el.remove();
+      continue;
+    }
     for (const { name, value } of [...el.attributes]) {
       const kept = dompurifyValue(el.localName, name, value);
       if (kept === undefined) el.removeAttribute(name);

@@ -2,6 +2,9 @@
  * Event classes of every element. Each is a plain `Event` subclass that bubbles and
  * crosses shadow boundaries, with typed fields, so listeners need no `CustomEvent.detail`
  * casts. They are declared in `HTMLElementEventMap` below for `addEventListener` typings.
+ * `eventName` is a static getter, not a static field: the build turns a static field into
+ * a static block, which bundlers must keep, so a page with one element would carry every
+ * element's event classes.
  */
 import type { CommentData, CommentDraft, CommentStatus } from './data.js';
 import type { Article } from './formats/article.js';

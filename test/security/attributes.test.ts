@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { messages as commentMessages } from '../../src/comment-box/comment-box.messages.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import type { CommentCountElement } from '../../src/comment-count/comment-count.js';
 import { CARD_PARTS, expectText, part } from './cards.js';
 import { executions, idle, injectionSuite, inspect, itLeftNoTrace, settle, summarise, uncaught } from './harness.js';
 import type { Violation } from './harness.js';
@@ -116,6 +117,20 @@ const CASES: Case[] = [
       }),
     contentParts: ['author', 'body'],
     check: (el, p) => (el.shadowRoot!.querySelectorAll('[part~="comment"]').length === 2 ? same(part(el, 'author'), p.trim() || 'Anonymous') : 'the comments are not shown'),
+  },
+  {
+    // One shared answer for every element (a count of zero, so none-label is what shows);
+    // eager, because a batch of long labels reaches far below the viewport.
+    name: 'comment-count label, href and options',
+    make: (p) => element('comment-count', { src: '/__count/answer/security?n=0', 'none-label': p, href: p, lang: p, theme: p, loading: 'eager', timeout: p }),
+    contentParts: [],
+    check: (el, p) => ((el as CommentCountElement).state === 'loaded' ? same(el.shadowRoot!.querySelector('[part~="count"]'), p) : `state ${(el as CommentCountElement).state}`),
+  },
+  {
+    name: 'comment-count src',
+    make: (p) => element('comment-count', { src: p, api: p, loading: p, timeout: '1500' }),
+    src: true,
+    contentParts: [],
   },
   {
     name: 'scroll-to-top label, selectors and options',

@@ -4,8 +4,14 @@
  * global, just as `define()` keeps the first definitions.
  */
 import { NewsCardElement, CommentBoxElement, ScrollToTopElement } from './define.js';
+import { NewsFeedElement } from './define.js';
 
-const api = Object.freeze({ NewsCardElement, CommentBoxElement, ScrollToTopElement });
+const api = Object.freeze({
+  NewsCardElement,
+  CommentBoxElement,
+  ScrollToTopElement,
+  NewsFeedElement,
+});
 
 declare global {
   interface Window {

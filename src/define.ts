@@ -6,8 +6,11 @@
 import './news-card/define.js';
 import './comment-box/define.js';
 import './scroll-to-top/define.js';
+import './news-feed/define.js';
 import { NewsCardElement } from './news-card/news-card.js';
 import { CommentBoxElement } from './comment-box/comment-box.js';
 import { ScrollToTopElement } from './scroll-to-top/scroll-to-top.js';
+import { NewsFeedElement } from './news-feed/news-feed.js';
 
 export { NewsCardElement, CommentBoxElement, ScrollToTopElement };
+export { NewsFeedElement };

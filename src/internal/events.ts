@@ -29,6 +29,35 @@ export class NewsCardErrorEvent extends Event {
   }
 }
 
+/** `<news-feed>`'s error kinds: `<news-card>`'s, and `not-xml` for an XML answer that does not parse. */
+export type NewsFeedErrorKind = FetchErrorKind | 'not-xml';
+
+/**
+ * A load of `<news-feed>` succeeded (the first page, or a "load more"): `.articles` is every
+ * article the list shows now, `.hasMore` whether "load more" can show more.
+ */
+export class NewsFeedLoadEvent extends Event {
+  static readonly eventName = 'news-feed-load';
+  constructor(
+    readonly articles: readonly Article[],
+    readonly hasMore: boolean,
+  ) {
+    super(NewsFeedLoadEvent.eventName, init);
+  }
+}
+
+/** A load of `<news-feed>` failed (`.kind`, `.status`); for "load more", the items shown stay. */
+export class NewsFeedErrorEvent extends Event {
+  static readonly eventName = 'news-feed-error';
+  constructor(
+    readonly kind: NewsFeedErrorKind,
+    readonly status?: number,
+    readonly error?: unknown,
+  ) {
+    super(NewsFeedErrorEvent.eventName, init);
+  }
+}
+
 export type CommentBoxErrorKind = FetchErrorKind | 'closed' | 'rejected';
 
 export class CommentBoxLoadEvent extends Event {
@@ -76,6 +105,8 @@ declare global {
   interface HTMLElementEventMap {
     'news-card-load': NewsCardLoadEvent;
     'news-card-error': NewsCardErrorEvent;
+    'news-feed-load': NewsFeedLoadEvent;
+    'news-feed-error': NewsFeedErrorEvent;
     'comment-box-load': CommentBoxLoadEvent;
     'comment-box-error': CommentBoxErrorEvent;
     'comment-box-submit': CommentBoxSubmitEvent;

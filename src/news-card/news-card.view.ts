@@ -66,6 +66,13 @@ export interface ArticleView {
   ui: string;
   headingLevel: number;
   text: Text;
+  /**
+   * A compact card (`<news-feed>`'s items): the headline is the link to the article, and
+   * there are no tags, reading time or "Read more".
+   */
+  compact?: boolean;
+  /** The headline's id, which the `<article>` is labelled by (unique in its shadow root); `title` by default. */
+  titleId?: string;
   /** The image URL that failed to load: the card is shown without it. */
   brokenImage?: string;
   onImageError: (event: Event) => void;
@@ -82,7 +89,7 @@ function el(tag: string, content: string, attrs: Record<string, string | undefin
 }
 
 /** The meta line's items: authors (one item; a lone author is the item itself), date, reading time. */
-function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
+function metaNodes({ article, derived, ui, text, compact }: ArticleView): Node[] {
   const { authors, datePublished: date, baseUrl: base } = article;
   const items: Node[] = [];
   const names = authors.slice(0, MAX_AUTHORS).flatMap((author, i) => {
@@ -98,7 +105,7 @@ function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
     items.push(group);
   }
   if (date) items.push(el('time', formatDate(new Date(date), ui), { part: 'date', datetime: date }));
-  if (derived.minutes) items.push(el('span', plural(text('readingTime'), derived.minutes, ui), { class: 'reading-time' }));
+  if (derived.minutes && !compact) items.push(el('span', plural(text('readingTime'), derived.minutes, ui), { class: 'reading-time' }));
   return items;
 }
 
@@ -156,20 +163,22 @@ interface Wording {
  * The language-dependent texts are left to ArticleBox (see `wording`).
  */
 function contentNodes(view: ArticleView, wording: Wording): Node[] {
-  const { article, derived, full, headingLevel } = view;
+  const { article, derived, full, headingLevel, compact, titleId = 'title' } = view;
   const { baseUrl: base, tags, language: lang } = article;
   const level = Math.trunc(headingLevel);
-  const nodes: Node[] = [el(`h${level >= 1 && level <= 6 ? level : 2}`, article.title, { id: 'title', part: 'title', class: 'title', lang })];
-  if (article.authors.length || article.datePublished || derived.minutes) nodes.push((wording.meta = el('p', '', { part: 'meta', class: 'meta' })));
+  const url = !full && safeUrl(article.url, base);
+  const title = el(`h${level >= 1 && level <= 6 ? level : 2}`, compact && url ? '' : article.title, { id: titleId, part: 'title', class: 'title', lang });
+  if (compact && url) title.append(el('a', article.title, { part: 'title-link', href: url, rel: 'noopener noreferrer' }));
+  const nodes: Node[] = [title];
+  if (article.authors.length || article.datePublished || (derived.minutes && !compact)) nodes.push((wording.meta = el('p', '', { part: 'meta', class: 'meta' })));
   const body = full ? view.body() : derived.summary ? el('p', derived.summary, { part: 'summary', class: 'summary', lang }) : undefined;
   if (body) nodes.push(body);
-  if (tags.length) {
+  if (tags.length && !compact) {
     const list = (wording.tags = el('ul', '', { part: 'tags', class: 'tags' }));
     list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
     nodes.push(list);
   }
-  const url = !full && safeUrl(article.url, base);
-  if (url) nodes.push((wording.readMore = el('a', '', { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': 'title' })));
+  if (url && !compact) nodes.push((wording.readMore = el('a', '', { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': titleId })));
   return nodes;
 }
 
@@ -189,9 +198,10 @@ export class ArticleBox {
 
   show(view: ArticleView): HTMLElement {
     const { text, ui } = view;
-    const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body()];
+    const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body(), view.compact, view.titleId];
     if (changed(this.shown, shown)) {
       this.shown = shown;
+      this.element.setAttribute('aria-labelledby', view.titleId ?? 'title');
       this.worded = undefined;
       this.wording = {};
       const img = imageNode(view);
@@ -231,13 +241,13 @@ export function renderError({ kind, status = 0 }: Failure, text: Text, onRetry?:
  * `shimmer` sweeps over the whole card (a transform, which the compositor runs), shown only
  * while the card is in the viewport (`moving`) and the reader allows motion (CSS).
  */
-export function renderSkeleton(full: boolean, text: Text, moving: boolean): TemplateResult {
+export function renderSkeleton(full: boolean, text: Text, moving: boolean, compact = false): TemplateResult {
   return html`<div part="skeleton" class="skeleton"><span class="visually-hidden" .textContent=${text('loading')}></span><div
       class="bone image-box"
       aria-hidden="true"
     ></div><div class="content" aria-hidden="true"><div class="bone lines title"></div><div class="bone lines meta"></div><div
       class="bone lines ${full ? 'body' : 'summary'}"
-    ></div><div class="bone pills tags"></div>${full ? nothing : html`<div class="bone lines read-more"></div>`}</div><div
+    ></div>${compact ? nothing : html`<div class="bone pills tags"></div>`}${full || compact ? nothing : html`<div class="bone lines read-more"></div>`}</div><div
       class="shimmer ${moving ? 'moving' : ''}"
       aria-hidden="true"
     ></div></div>`;

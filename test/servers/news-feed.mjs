@@ -1,0 +1,140 @@
+// Test HTTP for <news-feed>: generated feeds of any length, paged the ways real sources
+// page, with a log of every request so tests see what "load more" asked for.
+//
+//   /__feed/json?total=N&per=P[&page=K]   a JSON Feed 1.1 of items K*P-P+1..; `next_url` is
+//                                         this URL with page=K+1 (every other parameter kept)
+//                                         while items remain (&next=absolute|relative|javascript|self
+//                                         picks how it is written, &next-bad=1 makes it a number)
+//   /__feed/wp?total=N&per=P[&page=K]     a WordPress posts list (_embed shape), X-WP-Total and
+//                                         X-WP-TotalPages (&pages=n overrides it: a hostile site);
+//                                         a `categories` parameter filters: only posts of that
+//                                         category id (posts are in category (i % 3) + 1)
+//   /__feed/plain?total=N                 a WordPress list with no paging headers
+//   /__feed/fixed/<name>                  one of the feeds below (FIXED)
+// Every route takes ?key=k (log the request under k: GET /__feed/log?key=k answers the
+// list of request paths+queries), ?delay=ms, ?fail-page=K (that page answers 503, until
+// GET /__feed/recover?key=k) and ?image=0 (items without an image).
+const PREFIX = '/__feed/';
+const DATE = Date.UTC(2025, 4, 16, 10);
+
+/** key -> [path?query] */
+const log = new Map();
+const recovered = new Set();
+
+function send(res, status, body, headers = {}) {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** `url` (a URL object) with page=K, every other parameter as it was, in order. */
+function pageUrl(url, page) {
+  const pairs = url.search.slice(1).split('&').filter((p) => p && decodeURIComponent(p.split('=')[0].replace(/\+/g, ' ')) !== 'page');
+  return `${url.pathname}?${[...pairs, `page=${page}`].join('&')}`;
+}
+
+const date = (i) => new Date(DATE - i * 3_600_000).toISOString();
+
+function jsonItem(i, withImage, tag) {
+  return {
+    id: `item-${i}`,
+    url: `/__feed/article/${i}`,
+    title: `Article ${i}${tag}`,
+    summary: `Summary of article ${i}.`,
+    content_html: `<p>Body of article ${i}.</p>`,
+    ...(withImage ? { image: `/__news/images/item-${i}.svg` } : {}),
+    date_published: date(i),
+    authors: [{ name: `Author ${i}` }],
+    tags: ['news'],
+  };
+}
+
+function wpPost(i, withImage, tag) {
+  return {
+    id: i,
+    date_gmt: date(i).slice(0, 19),
+    modified_gmt: date(i).slice(0, 19),
+    slug: `post-${i}`,
+    link: `http://127.0.0.1/__feed/post/${i}`,
+    title: { rendered: `Post ${i}${tag}` },
+    content: { rendered: `<p>Body of post ${i}.</p>` },
+    excerpt: { rendered: `<p>Excerpt of post ${i} [&hellip;]</p>` },
+    categories: [(i % 3) + 1],
+    _embedded: {
+      author: [{ id: 1, name: 'Editor', link: 'http://127.0.0.1/__feed/author/editor' }],
+      ...(withImage ? { 'wp:featuredmedia': [{ id: 100 + i, media_type: 'image', source_url: `/__news/images/post-${i}.svg`, alt_text: '', media_details: { width: 640, height: 360 } }] } : {}),
+    },
+  };
+}
+
+const FIXED = {
+  // Items that are no article among good ones: the good ones are shown.
+  'some-bad': { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'ok-1', title: 'Good one', content_html: '<p>x</p>' }, 42, { id: 'bad', title: 7 }, { id: 'ok-2', title: 'Good two', content_text: 'y' }] },
+  'all-bad': { version: 'https://jsonfeed.org/version/1.1', items: [1, 'two', { title: 3 }] },
+  empty: { version: 'https://jsonfeed.org/version/1.1', items: [] },
+  'no-list': { hello: 'world' },
+  'unsafe-links': {
+    version: 'https://jsonfeed.org/version/1.1',
+    next_url: 'javascript:alert(1)//',
+    items: [
+      { id: 'u1', title: 'Script link', url: 'javascript:alert(1)', content_text: 'x', image: 'javascript:alert(2)', authors: [{ name: 'A', url: 'javascript:alert(3)' }] },
+      { id: 'u2', title: 'Data link', url: 'data:text/html,<script>alert(1)</script>', content_text: 'y' },
+      { id: 'u3', title: 'Good link', url: 'https://agency.example/ok', content_text: 'z' },
+    ],
+  },
+};
+
+export default async function newsFeedServer(ctx, next) {
+  const { req, res } = ctx;
+  if (!req.url.startsWith(PREFIX)) return next();
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const q = url.searchParams;
+  const route = url.pathname.slice(PREFIX.length);
+  ctx.respond = false;
+  const key = q.get('key');
+  if (route === 'log') return send(res, 200, log.get(key) ?? []);
+  if (route === 'recover') {
+    recovered.add(key);
+    return send(res, 200, { ok: true });
+  }
+  if (key) {
+    if (!log.has(key)) log.set(key, []);
+    log.get(key).push(url.pathname + url.search);
+  }
+  const delay = Number(q.get('delay')) || 0;
+  if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+  const page = Math.max(1, Number(q.get('page')) || 1);
+  if (q.get('fail-page') && Number(q.get('fail-page')) === page && !recovered.has(key)) return send(res, 503, { code: 'unavailable' });
+  const total = Math.max(0, Number(q.get('total')) || 0);
+  const per = Math.max(1, Number(q.get('per')) || 10);
+  const withImage = q.get('image') !== '0';
+  if (route === 'json') {
+    const from = (page - 1) * per;
+    const items = Array.from({ length: Math.max(0, Math.min(per, total - from)) }, (_, i) => jsonItem(from + i + 1, withImage, ''));
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Generated', items };
+    if (from + per < total) {
+      const nextPath = pageUrl(url, page + 1);
+      const how = q.get('next') ?? 'relative';
+      feed.next_url = how === 'absolute' ? `http://${req.headers.host}${nextPath}` : how === 'javascript' ? `javascript:alert(1)` : how === 'self' ? url.pathname + url.search : nextPath;
+      if (q.get('next-bad')) feed.next_url = 42;
+    }
+    return send(res, 200, feed, { 'Content-Type': 'application/feed+json; charset=utf-8' });
+  }
+  if (route === 'wp' || route === 'plain') {
+    const category = q.get('categories');
+    const all = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !category || String((i % 3) + 1) === category);
+    const tag = category ? ` (category ${category})` : '';
+    const from = route === 'plain' ? 0 : (page - 1) * per;
+    const shown = route === 'plain' ? all : all.slice(from, from + per);
+    const pages = Math.max(1, Math.ceil(all.length / per));
+    if (route === 'wp' && page > pages) return send(res, 400, { code: 'rest_post_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } });
+    const headers = route === 'plain' ? {} : { 'X-WP-Total': String(all.length), 'X-WP-TotalPages': q.get('pages') ?? String(pages) };
+    return send(res, 200, shown.map((i) => wpPost(i, withImage, tag)), headers);
+  }
+  if (route.startsWith('fixed/') && FIXED[route.slice(6)]) return send(res, 200, FIXED[route.slice(6)]);
+  if (route.startsWith('article/') || route.startsWith('post/')) {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    return res.end('<!doctype html><title>Article</title><p>An article.</p>');
+  }
+  return send(res, 404, { code: 'not_found' });
+}

@@ -78,8 +78,10 @@ export default [
       grid-column: 1 / -1;
     }
   }
-  .items-frame {
-    container-type: inline-size;
+  .frame {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
   }
   .title a {
     color: inherit;
@@ -116,6 +118,12 @@ export default [
   .feed .error .retry {
     background: var(--news-card-accent-color);
     color: var(--news-card-accent-contrast-color);
+  }
+  .more-bone {
+    inline-size: 8rem;
+    block-size: 2.75rem;
+    border-radius: 0.5rem;
+    background: var(--news-card-skeleton-color);
   }
   .load-more[aria-disabled='true'] {
     cursor: progress;

@@ -70,13 +70,16 @@ export function renderItems(items: readonly FeedItem[], options: { labelledBy?: 
   )}</ul>`;
 }
 
-/** `count` compact skeletons (read out once, as one "loading" message). */
+/**
+ * `count` compact skeletons (read out once, as one "loading" message), and the place of
+ * "load more": the list reserves the button's row before it knows whether there is more.
+ */
 export function renderSkeletons(count: number, text: FeedText, moving: boolean): TemplateResult {
   const silent = cardText(() => '' as never);
   return html`<p class="visually-hidden">${text('loading')}</p><div part="skeleton" class="items" aria-hidden="true">${Array.from(
     { length: count },
     () => html`<div class="item base card">${renderSkeleton(false, silent, moving, true)}</div>`,
-  )}</div>`;
+  )}</div><div class="more" aria-hidden="true"><div class="bone more-bone"></div></div>`;
 }
 
 /** The whole list's error (the first page failed), with Retry unless the articles came from code. */

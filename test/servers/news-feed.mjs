@@ -12,7 +12,7 @@
 //   /__feed/plain?total=N                 a WordPress list with no paging headers
 //   /__feed/fixed/<name>                  one of the feeds below (FIXED)
 // Every route takes ?key=k (log the request under k: GET /__feed/log?key=k answers the
-// list of request paths+queries), ?delay=ms, ?fail-page=K (that page answers 503, until
+// list of request paths+queries), ?delay=ms (&delay-page=K: only that page), ?fail-page=K (that page answers 503, until
 // GET /__feed/recover?key=k) and ?image=0 (items without an image).
 const PREFIX = '/__feed/';
 const DATE = Date.UTC(2025, 4, 16, 10);
@@ -101,9 +101,9 @@ export default async function newsFeedServer(ctx, next) {
     if (!log.has(key)) log.set(key, []);
     log.get(key).push(url.pathname + url.search);
   }
-  const delay = Number(q.get('delay')) || 0;
-  if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
   const page = Math.max(1, Number(q.get('page')) || 1);
+  const delay = Number(q.get('delay')) || 0;
+  if (delay && (!q.get('delay-page') || Number(q.get('delay-page')) === page)) await new Promise((resolve) => setTimeout(resolve, delay));
   if (q.get('fail-page') && Number(q.get('fail-page')) === page && !recovered.has(key)) return send(res, 503, { code: 'unavailable' });
   const total = Math.max(0, Number(q.get('total')) || 0);
   const per = Math.max(1, Number(q.get('per')) || 10);

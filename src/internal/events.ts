@@ -6,6 +6,7 @@
 import type { CommentData, CommentDraft, CommentStatus } from './data.js';
 import type { Article } from './formats/article.js';
 import type { FetchErrorKind } from './fetch-json.js';
+import type { FormatErrorKind } from './formats/format-error.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -16,7 +17,8 @@ export class NewsCardLoadEvent extends Event {
   }
 }
 
-export type NewsCardErrorKind = FetchErrorKind;
+/** The transport's kinds, and `not-xml`: an answer that looks like XML (RSS, Atom) but does not parse or is refused. */
+export type NewsCardErrorKind = FetchErrorKind | FormatErrorKind;
 
 export class NewsCardErrorEvent extends Event {
   static readonly eventName = 'news-card-error';
@@ -30,7 +32,7 @@ export class NewsCardErrorEvent extends Event {
 }
 
 /** `<news-feed>`'s error kinds: `<news-card>`'s, and `not-xml` for an XML answer that does not parse. */
-export type NewsFeedErrorKind = FetchErrorKind | 'not-xml';
+export type NewsFeedErrorKind = FetchErrorKind | FormatErrorKind;
 
 /**
  * A load of `<news-feed>` succeeded (the first page, or a "load more"): `.articles` is every
@@ -55,6 +57,14 @@ export class NewsFeedErrorEvent extends Event {
     readonly error?: unknown,
   ) {
     super(NewsFeedErrorEvent.eventName, init);
+  }
+}
+
+/** A load succeeded but the feed or post list has no item (or none with the card's `item-id`): the card shows its empty state. */
+export class NewsCardEmptyEvent extends Event {
+  static readonly eventName = 'news-card-empty';
+  constructor() {
+    super(NewsCardEmptyEvent.eventName, init);
   }
 }
 
@@ -105,6 +115,7 @@ declare global {
   interface HTMLElementEventMap {
     'news-card-load': NewsCardLoadEvent;
     'news-card-error': NewsCardErrorEvent;
+    'news-card-empty': NewsCardEmptyEvent;
     'news-feed-load': NewsFeedLoadEvent;
     'news-feed-error': NewsFeedErrorEvent;
     'comment-box-load': CommentBoxLoadEvent;

@@ -3,8 +3,9 @@
  *
  * DOMPurify runs as a private instance (its hooks and config never touch a DOMPurify the
  * host page uses) with explicit allowlists. Under Trusted Types it uses our one policy,
- * `lapa-widgets`, which only ever feeds strings to inert parsers (DOMPurify's and the
- * entity decoder's): nothing it creates reaches a live document unsanitised.
+ * `lapa-widgets`, which only ever feeds strings to inert parsers (DOMPurify's, the entity
+ * decoder's, and the XML parser of RSS and Atom feeds): nothing it creates reaches a live
+ * document unsanitised.
  */
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
@@ -17,7 +18,7 @@ interface Policy {
 /** Our policy once asked for: null when there are no Trusted Types or the CSP refuses it. */
 let policy: Policy | null | undefined;
 
-function trustedTypesPolicy(): Policy | null {
+export function trustedTypesPolicy(): Policy | null {
   if (policy === undefined) {
     // Stays null when refused by a CSP that does not list us: parsing still works where
     // Trusted Types are not enforced.

@@ -1,10 +1,11 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
-import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
+import { NewsCardEmptyEvent, NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, derivedFrom, sharedFetchJson } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import { FormatError, checkArticle, parseArticle } from '../internal/formats/detect.js';
+import { looksLikeXml, xmlFeedOf } from '../internal/formats/looks-like-xml.js';
 import { LoadController } from '../internal/load.js';
 import type { LoadOutcome } from '../internal/load.js';
 import { LangController, labelAttribute, message } from '../internal/i18n.js';
@@ -40,10 +41,11 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * @tagname news-card
- * @summary An article from a JSON Feed or a WordPress post, rendered safely inside any page.
+ * @summary An article from a JSON Feed, an RSS or Atom feed, or a WordPress post, rendered safely inside any page.
  *
  * @fires news-card-load - A load the element performed succeeded; `.article` is the normalised article. Not fired for `.article` set by code, nor for an empty feed.
- * @fires news-card-error - A load failed; `.kind` is `http`, `not-json`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
+ * @fires news-card-empty - A load the element performed found no article: the feed or post list is empty, or has no item `item-id`. The card shows its empty state.
+ * @fires news-card-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
  *
  * @slot - Fallback content, such as a plain link to the article: shown before the element upgrades, while it has no `src`, and on error.
  *
@@ -142,9 +144,9 @@ export class NewsCardElement extends LitElement {
   /** The image URL that failed to load; the card is shown without it. */
   private brokenImage?: string;
 
-  /** URL of the article JSON: a JSON Feed, one feed item, a WordPress post or list of posts. */
+  /** URL of the article: a JSON Feed, one feed item, an RSS or Atom feed, a WordPress post or list of posts. */
   declare src?: string;
-  /** With a feed or post list: the id (WordPress: id or slug) of the item to show; without, the first. */
+  /** With a feed or post list: the id (WordPress: id or slug; RSS: guid; Atom: id) of the item to show; without, the first. */
   declare itemId?: string;
   /** `card` (summary and a Read more link) or `full` (the whole body). */
   variant: NewsCardVariant = 'card';
@@ -210,6 +212,11 @@ export class NewsCardElement extends LitElement {
    */
   declare errorNotJsonLabel?: string;
   /**
+   * Overrides the message for an answer that looks like XML but cannot be read (or declares entities).
+   * @attr error-not-xml-label
+   */
+  declare errorNotXmlLabel?: string;
+  /**
    * Overrides the message for JSON that is not an article.
    * @attr error-invalid-label
    */
@@ -263,21 +270,33 @@ export class NewsCardElement extends LitElement {
 
   /**
    * The article of `src` (null for an empty feed) with its texts; an answer that holds none
-   * fails with FormatError. Parsed and derived once per answer and item: every card showing
-   * the same answer shares the result, frozen.
+   * fails with FormatError. JSON as it is; an answer that is not JSON but XML (RSS, Atom) is
+   * read by the XML mapper, loaded only then. Parsed and derived once per answer and item:
+   * every card showing the same answer shares the result, frozen.
    */
   private async fetchArticle(signal: AbortSignal, again: boolean): Promise<Derived | null> {
     const { maxBytes, credentials } = this.requestOptions;
     // A retry asks the server again: the page's kept answer was not good enough.
-    const response = await sharedFetchJson(this.src!, { signal, maxBytes, credentials, timeout: 0, reload: again });
+    const response = await sharedFetchJson(this.src!, { signal, maxBytes, credentials, timeout: 0, reload: again, orText: true });
     const itemId = this.itemId || undefined;
+    const key = `news-card ${itemId ?? ''}`;
     try {
-      return derivedFrom(response, `news-card ${itemId ?? ''}`, ({ data, url }) => {
-        const article = parseArticle(data, { itemId, baseUrl: url });
-        return article && derive(deepFreeze(article));
+      if (response.text === undefined) {
+        return derivedFrom(response, key, ({ data, url }) => {
+          const article = parseArticle(data, { itemId, baseUrl: url });
+          return article && derive(deepFreeze(article));
+        });
+      }
+      if (!looksLikeXml(response.text, response.headers.get('content-type'))) throw new FetchError('not-json', 'Neither JSON nor XML', { status: response.status });
+      const feed = await xmlFeedOf(response);
+      return derivedFrom(response, key, () => {
+        const index = itemId === undefined ? 0 : feed.indexOf(itemId);
+        return index < 0 || index >= feed.count ? null : derive(deepFreeze(feed.item(index)));
       });
     } catch (error) {
-      throw new FormatError((error as Error).message, response.status);
+      // A mapper that could not be loaded is the network's failure, not the answer's.
+      if (!(error instanceof FormatError)) throw error;
+      throw new FormatError(error.message, response.status, error.kind);
     }
   }
 
@@ -288,6 +307,8 @@ export class NewsCardElement extends LitElement {
       this.dispatchEvent(new NewsCardErrorEvent(failure.kind, failure.status, error));
     } else if (value) {
       this.dispatchEvent(new NewsCardLoadEvent(value.article));
+    } else {
+      this.dispatchEvent(new NewsCardEmptyEvent());
     }
   }
 

@@ -8,6 +8,7 @@ import type { JsonResponse } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import { FormatError, checkArticle } from '../internal/formats/detect.js';
 import { MAX_PAGES, itemOrSkip, parseArticleList } from '../internal/formats/list.js';
+import { looksLikeXml, xmlFeedOf } from '../internal/formats/looks-like-xml.js';
 import type { ArticleList } from '../internal/formats/list.js';
 import { LoadController } from '../internal/load.js';
 import type { LoadOutcome } from '../internal/load.js';
@@ -28,6 +29,8 @@ export type { NewsFeedMessages };
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
+/** Items that are no article skipped in one go before the list gives up on the rest of a page. */
+const MAX_SKIPPED = 50;
 
 /** One answer's list, with the URL it came from (the pages already loaded are not asked for again). */
 interface Page {
@@ -342,13 +345,20 @@ export class NewsFeedElement extends LitElement {
     if (first && !(first instanceof FormatError) && first.count && !this.items.length) this.noArticle = new FormatError('No item is an article');
   }
 
-  /** Adds up to `n` articles from the last page, skipping items that are no article; the number added. */
+  /**
+   * Adds up to `n` articles from the last page, skipping items that are no article (at most
+   * MAX_SKIPPED of them a time: a feed of 10,000 broken items is not mapped whole); the
+   * number added.
+   */
   private take(n: number): number {
     const page = this.pages.at(-1);
     let added = 0;
-    while (page && added < n && this.next < page.list.count) {
+    for (let skipped = 0; page && added < n && this.next < page.list.count && skipped <= MAX_SKIPPED; ) {
       const article = itemOrSkip(page.list, this.next++);
-      if (!article) continue;
+      if (!article) {
+        skipped++;
+        continue;
+      }
       const item: FeedItem = {
         article,
         text: articleText(article),
@@ -377,16 +387,26 @@ export class NewsFeedElement extends LitElement {
     return !!last && (this.next < last.list.count || !!this.nextUrl);
   }
 
-  /** One page of the feed, parsed once per answer (lists sharing an answer share its list). */
+  /**
+   * One page of the feed, parsed once per answer (lists sharing an answer share its list):
+   * JSON as it is; an answer that is not JSON but XML (RSS, Atom) is read by the XML mapper,
+   * loaded only then.
+   */
   private async fetchPage(url: string, signal: AbortSignal, again: boolean, timeout = 0): Promise<Page> {
     const { maxBytes, credentials } = this.requestOptions;
-    const response: JsonResponse = await sharedFetchJson(url, { signal, maxBytes, credentials, timeout, reload: again });
+    const response: JsonResponse = await sharedFetchJson(url, { signal, maxBytes, credentials, timeout, reload: again, orText: true });
     const requestUrl = new URL(url, document.baseURI).href;
     try {
-      const list = derivedFrom(response, `news-feed ${requestUrl}`, ({ data, url: baseUrl, headers }) => parseArticleList(data, { baseUrl, requestUrl, headers }));
-      return { list, url: response.url };
+      if (response.text === undefined) {
+        const list = derivedFrom(response, `news-feed ${requestUrl}`, ({ data, url: baseUrl, headers }) => parseArticleList(data, { baseUrl, requestUrl, headers }));
+        return { list, url: response.url };
+      }
+      if (!looksLikeXml(response.text, response.headers.get('content-type'))) throw new FetchError('not-json', 'Neither JSON nor XML', { status: response.status });
+      return { list: await xmlFeedOf(response), url: response.url };
     } catch (error) {
-      throw error instanceof FormatError ? new FormatError(error.message, response.status) : new FormatError(String(error), response.status);
+      // A mapper that could not be loaded is the network's failure, not the answer's.
+      if (!(error instanceof FormatError)) throw error;
+      throw new FormatError(error.message, response.status, error.kind);
     }
   }
 

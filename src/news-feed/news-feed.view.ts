@@ -84,8 +84,7 @@ export function renderSkeletons(count: number, text: FeedText, moving: boolean):
 
 /** The whole list's error (the first page failed), with Retry unless the articles came from code. */
 export const renderFeedError = (failure: Failure, text: FeedText, onRetry?: () => void): TemplateResult =>
-  // news-card's table of error kinds may not know `not-xml` (yet): it asks for no key then.
-  html`<div class="base card state">${renderError(failure, cardText(((key: keyof NewsFeedMessages | undefined) => text(key ?? 'errorNotXml')) as FeedText), onRetry)}</div>`;
+  html`<div class="base card state">${renderError(failure, cardText(text), onRetry)}</div>`;
 
 /** The empty state. */
 export const renderEmpty = (text: FeedText): TemplateResult => html`<p part="empty" class="message state">${text('empty')}</p>`;

@@ -248,7 +248,7 @@ card.variant = 'full';
 card.addEventListener('news-card-load', (event: NewsCardLoadEvent) => console.log(event.article.title));
 card.addEventListener('news-card-error', (event) => {
   const error: NewsCardErrorEvent = event;
-  const kind: 'http' | 'not-json' | 'invalid' | 'too-large' | 'timeout' | 'network' = error.kind;
+  const kind: 'http' | 'not-json' | 'not-xml' | 'invalid' | 'too-large' | 'timeout' | 'network' = error.kind;
   const status: number | undefined = error.status;
   console.log(kind, status);
 });

@@ -10,6 +10,11 @@
 //                                         a `categories` parameter filters: only posts of that
 //                                         category id (posts are in category (i % 3) + 1)
 //   /__feed/plain?total=N                 a WordPress list with no paging headers
+//   /__feed/rss?total=N                   an RSS 2.0 file of N items (no paging, as RSS has none)
+//   /__feed/atom?total=N&per=P[&page=K]   an Atom 1.0 page with `link rel="next"` (RFC 5005) while
+//                                         entries remain (&type= sends another content type)
+//   /__feed/xml-many?items=N&valid=V      RSS of N items of which only the first V can be shown
+//                                         (the others have neither title nor text)
 //   /__feed/fixed/<name>                  one of the feeds below (FIXED)
 // Every route takes ?key=k (log the request under k: GET /__feed/log?key=k answers the
 // list of request paths+queries), ?delay=ms (&delay-page=K: only that page), ?fail-page=K (that page answers 503, until
@@ -65,6 +70,29 @@ function wpPost(i, withImage, tag) {
       ...(withImage ? { 'wp:featuredmedia': [{ id: 100 + i, media_type: 'image', source_url: `/__news/images/post-${i}.svg`, alt_text: '', media_details: { width: 640, height: 360 } }] } : {}),
     },
   };
+}
+
+const xmlEscape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function rssItem(i, withImage) {
+  return `<item><title>RSS item ${i}</title><link>http://127.0.0.1/__feed/article/${i}</link><guid isPermaLink="false">rss-${i}</guid><pubDate>${new Date(DATE - i * 3_600_000).toUTCString()}</pubDate><dc:creator>Writer ${i}</dc:creator><description>&lt;p&gt;Description of item ${i}.&lt;/p&gt;</description>${withImage ? `<media:content url="/__news/images/rss-${i}.svg" medium="image" width="640" height="360"/>` : ''}</item>`;
+}
+
+const rssDoc = (items) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Generated</title><link>http://127.0.0.1/</link><description>Test</description>${items}</channel></rss>`;
+
+function atomDoc(entries, next) {
+  const link = next ? `<link rel="next" href="${xmlEscape(next)}"/>` : '';
+  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Generated</title><id>urn:test:atom</id><updated>2025-05-16T10:00:00Z</updated>${link}${entries}</feed>`;
+}
+
+const atomEntry = (i) =>
+  `<entry><title type="html">Atom entry ${i}</title><id>urn:test:entry:${i}</id><link rel="alternate" type="text/html" href="http://127.0.0.1/__feed/article/${i}"/><updated>${date(i)}</updated><published>${date(i)}</published><author><name>Writer ${i}</name></author><summary type="text">Summary of entry ${i}.</summary></entry>`;
+
+function sendXml(res, type, body) {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
 }
 
 const FIXED = {
@@ -130,6 +158,18 @@ export default async function newsFeedServer(ctx, next) {
     if (route === 'wp' && page > pages) return send(res, 400, { code: 'rest_post_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } });
     const headers = route === 'plain' ? {} : { 'X-WP-Total': String(all.length), 'X-WP-TotalPages': q.get('pages') ?? String(pages) };
     return send(res, 200, shown.map((i) => wpPost(i, withImage, tag)), headers);
+  }
+  if (route === 'rss') return sendXml(res, q.get('type') ?? 'application/rss+xml; charset=UTF-8', rssDoc(Array.from({ length: total }, (_, i) => rssItem(i + 1, withImage)).join('')));
+  if (route === 'xml-many') {
+    const items = Math.max(0, Number(q.get('items')) || 10_000);
+    const valid = Number(q.get('valid')) || 1;
+    const body = Array.from({ length: items }, (_, i) => (i < valid ? rssItem(i + 1, false) : `<item><guid>bad-${i}</guid></item>`)).join('');
+    return sendXml(res, 'application/rss+xml', rssDoc(body));
+  }
+  if (route === 'atom') {
+    const from = (page - 1) * per;
+    const entries = Array.from({ length: Math.max(0, Math.min(per, total - from)) }, (_, i) => atomEntry(from + i + 1)).join('');
+    return sendXml(res, q.get('type') ?? 'application/atom+xml; charset=UTF-8', atomDoc(entries, from + per < total ? pageUrl(url, page + 1) : undefined));
   }
   if (route.startsWith('fixed/') && FIXED[route.slice(6)]) return send(res, 200, FIXED[route.slice(6)]);
   if (route.startsWith('article/') || route.startsWith('post/')) {

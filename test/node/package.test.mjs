@@ -20,7 +20,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TAGS = ['news-card', 'comment-box', 'scroll-to-top'];
+const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'news-feed'];
 
 /** What users need, and nothing else: built JS and types, the manifest, the docs. */
 const ALLOWED = [
@@ -89,7 +89,7 @@ describe('the published tarball', () => {
     }
     assert.deepEqual(
       [...pkg.sideEffects].sort(),
-      ['./dist/comment-box/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/scroll-to-top/define.js'],
+      ['./dist/comment-box/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/news-feed/define.js', './dist/scroll-to-top/define.js'],
     );
   });
 

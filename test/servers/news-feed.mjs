@@ -16,9 +16,15 @@
 //   /__feed/xml-many?items=N&valid=V      RSS of N items of which only the first V can be shown
 //                                         (the others have neither title nor text)
 //   /__feed/fixed/<name>                  one of the feeds below (FIXED)
+//   /__feed/hostile/rss?at=p, /__feed/hostile/atom?at=p
+//                                         one item per vector of the injection suites
+//                                         (test/servers/hostile.mjs VECTORS), item i with vector i
+//                                         in field p (HOSTILE_RSS, HOSTILE_ATOM below)
 // Every route takes ?key=k (log the request under k: GET /__feed/log?key=k answers the
 // list of request paths+queries), ?delay=ms (&delay-page=K: only that page), ?fail-page=K (that page answers 503, until
 // GET /__feed/recover?key=k) and ?image=0 (items without an image).
+import { VECTORS } from './hostile.mjs';
+
 const PREFIX = '/__feed/';
 const DATE = Date.UTC(2025, 4, 16, 10);
 
@@ -95,6 +101,47 @@ function sendXml(res, type, body) {
   res.end(body);
 }
 
+/** Characters XML 1.0 cannot hold at all (a document with one does not parse): dropped, so the rest of the vector is tested. */
+const xmlSafe = (text) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+
+/** RSS item fields: each writes the vector `v` (XML-escaped) into item i, the other fields stay valid. */
+const HOSTILE_RSS = {
+  title: (v) => ({ title: v }),
+  description: (v) => ({ description: v }),
+  'content:encoded': (v) => ({ content: v, description: '' }),
+  link: (v) => ({ link: v }),
+  guid: (v) => ({ link: '', guid: `<guid isPermaLink="true">${v}</guid>` }),
+  'dc:creator': (v) => ({ creator: v }),
+  'enclosure@url': (v) => ({ media: `<enclosure url="${v}" type="image/jpeg" length="1"/>` }),
+  'media:content@url': (v) => ({ media: `<media:content url="${v}" medium="image"/>` }),
+  'media:thumbnail@url': (v) => ({ media: `<media:thumbnail url="${v}"/>` }),
+};
+
+function hostileRssItem(i, field, payload) {
+  const v = xmlEscape(xmlSafe(payload));
+  const f = { title: `Headline ${i}`, link: `/__hostile/article/${i}`, guid: `<guid isPermaLink="false">v${i}</guid>`, creator: `Author ${i}`, description: `Summary ${i}`, content: '', media: '<media:content url="/__hostile/img.svg" medium="image"/>', ...HOSTILE_RSS[field](v) };
+  return `<item><title>${f.title}</title><link>${f.link}</link>${f.guid}<pubDate>Fri, 16 May 2025 10:00:00 GMT</pubDate><dc:creator>${f.creator}</dc:creator><description>${f.description}</description>${f.content ? `<content:encoded>${f.content}</content:encoded>` : ''}${f.media}</item>`;
+}
+
+/** Atom entry fields, likewise. */
+const HOSTILE_ATOM = {
+  'title@html': (v) => ({ title: `<title type="html">${v}</title>` }),
+  'title@text': (v) => ({ title: `<title type="text">${v}</title>` }),
+  'summary@html': (v) => ({ summary: `<summary type="html">${v}</summary>` }),
+  'content@html': (v) => ({ summary: '', content: `<content type="html">${v}</content>` }),
+  'link@href': (v) => ({ link: `<link rel="alternate" href="${v}"/>` }),
+  'author/name': (v) => ({ author: `<author><name>${v}</name></author>` }),
+  'author/uri': (v) => ({ author: `<author><name>Author</name><uri>${v}</uri></author>` }),
+};
+
+function hostileAtomEntry(i, field, payload) {
+  const v = xmlEscape(xmlSafe(payload));
+  const f = { title: `<title>Headline ${i}</title>`, link: `<link rel="alternate" href="/__hostile/article/${i}"/>`, author: `<author><name>Author ${i}</name></author>`, summary: `<summary>Summary ${i}</summary>`, content: '', ...HOSTILE_ATOM[field](v) };
+  return `<entry>${f.title}<id>urn:v:${i}</id><updated>2025-05-16T10:00:00Z</updated>${f.link}${f.author}${f.summary}${f.content}</entry>`;
+}
+
+const RSS_NAMESPACES = 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/" xmlns:content="http://purl.org/rss/1.0/modules/content/"';
+
 const FIXED = {
   // Items that are no article among good ones: the good ones are shown.
   'some-bad': { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'ok-1', title: 'Good one', content_html: '<p>x</p>' }, 42, { id: 'bad', title: 7 }, { id: 'ok-2', title: 'Good two', content_text: 'y' }] },
@@ -158,6 +205,14 @@ export default async function newsFeedServer(ctx, next) {
     if (route === 'wp' && page > pages) return send(res, 400, { code: 'rest_post_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } });
     const headers = route === 'plain' ? {} : { 'X-WP-Total': String(all.length), 'X-WP-TotalPages': q.get('pages') ?? String(pages) };
     return send(res, 200, shown.map((i) => wpPost(i, withImage, tag)), headers);
+  }
+  if (route === 'hostile/rss' && HOSTILE_RSS[q.get('at')]) {
+    const items = VECTORS.map(({ payload }, i) => hostileRssItem(i, q.get('at'), payload)).join('');
+    return sendXml(res, 'application/rss+xml', `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" ${RSS_NAMESPACES}><channel><title>Hostile</title><link>http://127.0.0.1/</link><description>x</description>${items}</channel></rss>`);
+  }
+  if (route === 'hostile/atom' && HOSTILE_ATOM[q.get('at')]) {
+    const entries = VECTORS.map(({ payload }, i) => hostileAtomEntry(i, q.get('at'), payload)).join('');
+    return sendXml(res, 'application/atom+xml', atomDoc(entries));
   }
   if (route === 'rss') return sendXml(res, q.get('type') ?? 'application/rss+xml; charset=UTF-8', rssDoc(Array.from({ length: total }, (_, i) => rssItem(i + 1, withImage)).join('')));
   if (route === 'xml-many') {

@@ -42,6 +42,31 @@ describe('<news-feed> RSS and Atom', () => {
     for (const a of feed.shadowRoot!.querySelectorAll('[href]')) expect(a.getAttribute('href')).to.match(/^https?:/);
   });
 
+  it('shows the RSS and Atom feeds recorded from a real WordPress 6.1: /feed/, /feed/atom/ and a category feed', async () => {
+    const newest = ['Partnera ziņa 5', 'Partnera ziņa 4', 'Partnera ziņa 3', 'Partnera ziņa 2', 'Partnera ziņa 1'];
+    for (const file of ['feed.rss.xml', 'feed.atom.xml']) {
+      const { feed, event } = await settle(html`<news-feed src=${`/__feeds/fixtures/wordpress-feeds/${file}?t=${uid()}`}></news-feed>`);
+      expect(event.type, file).to.equal('news-feed-load');
+      expect(titles(feed), file).to.deep.equal(newest);
+      const first = parts(feed, 'item')[0]!;
+      expect(first.querySelector<HTMLAnchorElement>('[part~="title-link"]')!.getAttribute('href'), file).to.equal('http://127.0.0.1:8089/partneru-zina-5/');
+      expect(first.querySelector('time')!.getAttribute('datetime'), file).to.equal('2025-06-05T10:00:00.000Z');
+      expect(text(first.querySelector('[part~="author"]')), file).to.equal('admin');
+      expect(text(first.querySelector('[part~="summary"]')), file).to.equal('Ziņa numur 5.');
+      // Ten items: the other five on "load more", from the same answer.
+      await loadMore(feed);
+      expect(titles(feed), file).to.have.length(10);
+      // The title is text whatever it holds (RSS 2.0 titles are read as HTML, so its decoded
+      // "<script>" is dropped there; Atom's type="html" keeps it as text).
+      expect(titles(feed)[5], file).to.match(file.endsWith('atom.xml') ? /^Administratora HTML ar <script> un .onerror.$/ : /^Administratora HTML ar/);
+      expect(feed.shadowRoot!.querySelector('script, iframe, [onerror]'), file).to.equal(null);
+      expect(moreButton(feed), file).to.equal(null);
+    }
+    const category = await settle(html`<news-feed src=${`/__feeds/fixtures/wordpress-feeds/category-partneru-zinas.rss.xml?t=${uid()}`}></news-feed>`);
+    expect(titles(category.feed)).to.deep.equal(newest);
+    expect(moreButton(category.feed)).to.equal(null);
+  });
+
   it('shows an Atom 1.0 feed', async () => {
     const { feed } = await settle(html`<news-feed src=${`/__feeds/fixtures/atom/feed.atom.xml?t=${uid()}`}></news-feed>`);
     expect(feed.state).to.equal('loaded');

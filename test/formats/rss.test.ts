@@ -53,6 +53,16 @@ describe('RSS 2.0', () => {
     expect(article.image).to.deep.equal({ src: 'https://rss.example/thumb.jpg', alt: '', width: 320, height: 180 });
   });
 
+  it('keeps every word of a title: inline tags dropped, any other "<" is text', () => {
+    const title = (raw: string) => readXmlFeed(`<rss version="2.0"><channel><item><title>${raw}</title></item></channel></rss>`, {}).item(0).title;
+    // WordPress writes a title naming a tag with character references.
+    expect(title('HTML ar &#060;script&#062; un &#8220;onerror&#8221;')).to.equal('HTML ar <script> un “onerror”');
+    expect(title('a &lt; b &amp;&amp; c &gt; d')).to.equal('a < b && c > d');
+    expect(title('&lt;b&gt;Bold&lt;/b&gt; and &lt;a href="x"&gt;linked&lt;/a&gt;&lt;br/&gt;words')).to.equal('Bold and linkedwords');
+    expect(title('Double-escaped &amp;amp; entities &amp;#8211; decoded')).to.equal('Double-escaped & entities – decoded');
+    expect(title('<![CDATA[<img src=x onerror=alert(1)>Image tag]]>')).to.equal('<img src=x onerror=alert(1)>Image tag');
+  });
+
   it('finds an item by its guid, and says -1 for none', async () => {
     const { text, url } = await loadText('fixtures/rss/feed.rss.xml');
     const feed = readXmlFeed(text, { baseUrl: url });

@@ -7,7 +7,7 @@
 import type { Article, ArticleAuthor } from './article.js';
 import { cleanText, defined, invalid, nonBlank, shorten, uniqueTexts } from './validate.js';
 import type { FormatOptions } from './validate.js';
-import { NS, baseOf, childOf, childrenOf, firstImage, htmlText, langOf, mediaImage, rfc3339Date, rfc822Date, textOf } from './xml.js';
+import { NS, baseOf, childOf, childrenOf, firstImage, htmlText, langOf, mediaImage, rfc3339Date, rfc822Date, rssTitleText, textOf } from './xml.js';
 import { languageTag } from './validate.js';
 import { safeUrl } from '../sanitize.js';
 
@@ -48,7 +48,7 @@ export function fromRssItem(item: Element, channel: Element, ns: string | null, 
   const permalink = !ns && guid && guid.getAttribute('isPermaLink')?.trim() != 'false' ? safeUrl(guid.textContent, base) : undefined;
   const date = textOf(item, null, 'pubDate');
   return defined<Article>({
-    title: htmlText(textOf(item, ns, 'title')) || shorten(htmlText(summaryHtml ?? contentHtml)) || invalid('title'),
+    title: rssTitleText(textOf(item, ns, 'title')) || shorten(htmlText(summaryHtml ?? contentHtml)) || invalid('title'),
     authors,
     // WordPress files every post without a category under its default one: noise on a card.
     tags: uniqueTexts(childrenOf(item, null, 'category').map((el) => el.textContent ?? '')).filter((tag) => tag.toLowerCase() != 'uncategorized'),

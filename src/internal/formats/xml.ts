@@ -101,8 +101,20 @@ export function langOf(el: Element): string | undefined {
   return undefined;
 }
 
-/** Text that may be HTML (RSS titles, Atom `type="html"`): tags dropped, entities decoded, white space collapsed. */
+/** HTML as text (Atom `type="html"`, bodies for a headline): tags dropped, entities decoded, white space collapsed. */
 export const htmlText = (value: string | undefined): string => cleanText(htmlToText(value ?? ''));
+
+/** The inline formatting tags feeds put in RSS titles. */
+const INLINE_TAGS = /<\/?(?:a|abbr|b|bdi|bdo|big|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr)\b[^<>]*>/gi;
+
+/**
+ * An RSS title as text. RSS does not say whether a title is text or HTML, and feeds do both:
+ * some mark words up (`&lt;em&gt;`), WordPress writes a title that names a tag as text
+ * (`&#060;script&#062;`, so the parsed title holds `<script>`). Inline formatting tags are
+ * dropped and entities decoded once more; any other `<` is text, so no word of the title is
+ * lost as a tag.
+ */
+export const rssTitleText = (value: string | undefined): string => cleanText(htmlToText((value ?? '').replace(INLINE_TAGS, '').replace(/</g, '&lt;')));
 
 /** An ISO 8601 UTC string from UTC parts and a zone offset in minutes; undefined when the parts are not a real moment. */
 function isoFrom(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, offset: number): string | undefined {

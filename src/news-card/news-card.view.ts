@@ -35,18 +35,25 @@ export interface ArticleText {
   readonly minutes: number;
 }
 
+/** The summary a card shows: the given one (WordPress's "[…]" made "…"), else the start of the body. */
+function summaryOf(given: string, { contentHtml, contentText }: Article): string {
+  // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
+  return given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(contentHtml ? htmlToText(contentHtml) : cleanText(contentText ?? ''), 320);
+}
+
 /**
  * The texts a card shows, derived once per article (and once per answer for all the cards
  * that share it). The body's words are counted over its HTML, without parsing it: the
  * sanitiser parses it anyway when a `full` card shows it, and a `card` never does.
  */
-export function articleText(article: Article): ArticleText {
+export function articleText(article: Article, compact = false): ArticleText {
   const { contentHtml, contentText } = article;
   const given = article.summaryText ? cleanText(article.summaryText) : htmlToText(article.summaryHtml);
+  // A compact card shows neither the reading time nor a text body: nothing to count or split.
+  if (compact) return Object.freeze({ summary: summaryOf(given, article), paragraphs: [], minutes: 0 });
   const words = contentHtml ? countHtmlWords(contentHtml) : countWords(contentText ?? '');
   return Object.freeze({
-    // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
-    summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(contentHtml ? htmlToText(contentHtml) : cleanText(contentText ?? ''), 320),
+    summary: summaryOf(given, article),
     paragraphs: Object.freeze(
       (contentText || article.summaryText || given || '')
         .split(/\n\s*\n/)

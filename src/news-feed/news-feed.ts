@@ -19,7 +19,7 @@ import type { Failure } from '../news-card/news-card.view.js';
 import { messages } from './news-feed.messages.js';
 import type { NewsFeedMessages } from './news-feed.messages.js';
 import styles from './news-feed.styles.js';
-import { levels, renderEmpty, renderFeedError, renderHeading, renderItems, renderMore, renderSkeletons } from './news-feed.view.js';
+import { FeedList, levels, renderEmpty, renderFeedError, renderHeading, renderMore, renderSkeletons } from './news-feed.view.js';
 import type { FeedItem } from './news-feed.view.js';
 
 /** What the list shows: one of these at a time. */
@@ -169,6 +169,11 @@ export class NewsFeedElement extends LitElement {
   /** The height the skeleton had, kept as the list's least height so nothing below moves (CLS 0). */
   private reserved = 0;
   private wasLoading = false;
+  /** The skeleton's last laid-out height, and the observer that tells it. */
+  private skeletonHeight = 0;
+  private sizes?: ResizeObserver;
+  /** The list element, kept across renders. */
+  private list?: FeedList;
 
   /** URL of the feed: a JSON Feed, RSS 2.0 or Atom 1.0 feed, or a WordPress posts list (`/wp-json/wp/v2/posts?categories=3`). */
   declare src?: string;
@@ -282,6 +287,7 @@ export class NewsFeedElement extends LitElement {
     this.watchViewport();
     this.seen = false;
     this.more?.abort();
+    this.sizes?.disconnect();
   }
 
   protected override willUpdate(): void {
@@ -289,17 +295,26 @@ export class NewsFeedElement extends LitElement {
     const first = this.firstList;
     const limit = this.shownLimit;
     if (!this.made || this.made[0] !== first || this.made[1] !== limit) this.reset(first, limit);
-    // Leaving the skeleton: its height stays the list's least height (measured before it goes).
+    // Leaving the skeleton: the height it was last laid out at stays the list's least height.
     const loading = this.state === 'loading';
-    if (this.wasLoading && !loading) this.reserved = this.renderRoot.querySelector('.frame')?.getBoundingClientRect().height ?? 0;
-    else if (loading) this.reserved = 0;
+    if (this.wasLoading && !loading) this.reserved = this.skeletonHeight;
+    else if (loading && !this.wasLoading) this.reserved = this.skeletonHeight = 0;
     this.wasLoading = loading;
   }
 
   protected override updated(): void {
     const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    if (!frame) return;
     // CSSOM, not a style attribute: a strict CSP allows it.
-    if (frame) frame.style.minBlockSize = this.reserved ? `${this.reserved}px` : '';
+    frame.style.minBlockSize = this.reserved ? `${this.reserved}px` : '';
+    // The skeleton's height as laid out, told after layout: reading it when the answer comes
+    // would force a layout of the whole skeleton just before it is replaced.
+    if (this.state === 'loading') {
+      this.sizes ??= new ResizeObserver(([entry]) => (this.skeletonHeight = entry?.borderBoxSize[0]?.blockSize ?? 0));
+      this.sizes.observe(frame);
+    } else {
+      this.sizes?.disconnect();
+    }
   }
 
   /** `limit` as a count of 1-50 (the default for anything else). */
@@ -361,7 +376,7 @@ export class NewsFeedElement extends LitElement {
       }
       const item: FeedItem = {
         article,
-        text: articleText(article),
+        text: articleText(article, true),
         box: new ArticleBox(),
         onImageError: (event: Event) => {
           item.brokenImage = (event.target as HTMLImageElement).getAttribute('src')!;
@@ -513,7 +528,7 @@ export class NewsFeedElement extends LitElement {
     const first = this.firstList;
     let body: unknown;
     if (state === 'loaded') {
-      body = html`${renderItems(this.items, { labelledBy: heading && 'heading', label: this.label?.trim() || text('list'), ui: this.i18n.value, level: itemLevel, text })}${renderMore(
+      body = html`${(this.list ??= new FeedList()).show(this.items, { labelledBy: heading && 'heading', label: this.label?.trim() || text('list'), ui: this.i18n.value, level: itemLevel, text })}${renderMore(
         this.hasMore || this.more || this.moreFailure
           ? { pending: !!this.more, failure: this.moreFailure, added: this.added, ui: this.i18n.value, text, onClick: this.onMore }
           : undefined,

@@ -48,13 +48,45 @@ export function renderHeading(heading: string | undefined, level: number): Templ
   return h[level - 1]!;
 }
 
-/** The list itself: a real `<ul>`, labelled by the heading or by `label`. */
-export function renderItems(items: readonly FeedItem[], options: { labelledBy?: string; label: string; ui: string; level: number; text: FeedText }): TemplateResult {
-  const { labelledBy, label, ui, level, text } = options;
-  const card = cardText(text);
-  return html`<ul part="list" class="items" aria-labelledby=${labelledBy ?? nothing} aria-label=${labelledBy ? nothing : label}>${items.map(
-    (item, i) =>
-      html`<li part="item" class="item base card">${item.box.show({
+export interface ListView {
+  /** The id of the visible heading, when there is one. */
+  labelledBy?: string;
+  label: string;
+  ui: string;
+  level: number;
+  text: FeedText;
+}
+
+/**
+ * The list itself, a real `<ul>` labelled by the heading or by `label`, kept by the element
+ * and handed to Lit as a node, as ArticleBox is: its `<li>`s are appended as "load more"
+ * adds items (no template instance or marker per item), and each holds its item's
+ * ArticleBox, which rebuilds only what changed.
+ */
+export class FeedList {
+  readonly element: HTMLUListElement = document.createElement('ul');
+  private shown: FeedItem[] = [];
+
+  constructor() {
+    this.element.setAttribute('part', 'list');
+    this.element.className = 'items';
+  }
+
+  show(items: readonly FeedItem[], { labelledBy, label, ui, level, text }: ListView): HTMLUListElement {
+    const list = this.element;
+    if (labelledBy) {
+      list.setAttribute('aria-labelledby', labelledBy);
+      list.removeAttribute('aria-label');
+    } else {
+      list.setAttribute('aria-label', label);
+      list.removeAttribute('aria-labelledby');
+    }
+    // Items only ever grow at the end; anything else (a new first page) starts afresh.
+    const kept = this.shown.length <= items.length && this.shown.every((item, i) => items[i] === item) ? this.shown.length : 0;
+    if (!kept) list.replaceChildren();
+    const card = cardText(text);
+    items.forEach((item, i) => {
+      const box = item.box.show({
         article: item.article,
         derived: item.text,
         full: false,
@@ -66,8 +98,17 @@ export function renderItems(items: readonly FeedItem[], options: { labelledBy?: 
         brokenImage: item.brokenImage,
         onImageError: item.onImageError,
         body: () => undefined,
-      })}</li>`,
-  )}</ul>`;
+      });
+      if (i < kept) return;
+      const li = document.createElement('li');
+      li.setAttribute('part', 'item');
+      li.className = 'item base card';
+      li.append(box);
+      list.append(li);
+    });
+    this.shown = [...items];
+    return list;
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ import type { LitElement } from 'lit';
 import type { CommentBoxElement } from '../comment-box/comment-box.js';
 import type { NewsCardElement } from '../news-card/news-card.js';
 import type { ScrollToTopElement } from '../scroll-to-top/scroll-to-top.js';
+import type { NewsFeedElement } from '../news-feed/news-feed.js';
+import type { NewsFeedErrorEvent, NewsFeedLoadEvent } from '../internal/events.js';
 import type {
   CommentBoxErrorEvent,
   CommentBoxLoadEvent,
@@ -68,10 +70,17 @@ export type CommentBoxProps = WidgetProps<
 
 export type ScrollToTopProps = WidgetProps<ScrollToTopElement, { 'scroll-container'?: Attribute }, Record<never, never>>;
 
+export type NewsFeedProps = WidgetProps<
+  NewsFeedElement,
+  { 'heading-level'?: Attribute; 'max-bytes'?: Attribute },
+  { 'news-feed-load': NewsFeedLoadEvent; 'news-feed-error': NewsFeedErrorEvent }
+>;
+
 export interface LapaWidgetsIntrinsicElements {
   'news-card': NewsCardProps;
   'comment-box': CommentBoxProps;
   'scroll-to-top': ScrollToTopProps;
+  'news-feed': NewsFeedProps;
 }
 
 declare module 'react' {
@@ -80,6 +89,7 @@ declare module 'react' {
       'news-card': NewsCardProps;
       'comment-box': CommentBoxProps;
       'scroll-to-top': ScrollToTopProps;
+      'news-feed': NewsFeedProps;
     }
   }
 }

@@ -57,8 +57,8 @@ function listOfArticles(articles: readonly unknown[]): ArticleList {
  * @tagname news-feed
  * @summary The latest articles of a JSON Feed, RSS 2.0 or Atom 1.0 feed or WordPress posts list, as a list of compact cards with "load more".
  *
- * @fires news-feed-load - A load the element performed succeeded (the first page, or a "load more"); `.articles` is every article shown, `.hasMore` whether "load more" shows more. Not fired for `.articles` set by code.
- * @fires news-feed-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one. After a failed "load more" the items shown stay.
+ * @fires {NewsFeedLoadEvent} news-feed-load - A load the element performed succeeded (the first page, or a "load more"); `.articles` is every article shown, `.hasMore` whether "load more" shows more. Not fired for `.articles` set by code.
+ * @fires {NewsFeedErrorEvent} news-feed-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one. After a failed "load more" the items shown stay.
  *
  * @slot - Fallback content, such as a plain link to the news page: shown before the element upgrades, while it has no `src`, and on error.
  *

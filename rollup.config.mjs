@@ -18,7 +18,7 @@ const external = Object.keys(pkg.dependencies);
 const entries = [
   'src/index.ts',
   'src/define.ts',
-  ...['news-card', 'comment-box', 'scroll-to-top', 'comment-count'].flatMap((el) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]),
+  ...['news-card', 'comment-box', 'scroll-to-top', 'comment-count', 'news-feed'].flatMap((el) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]),
 ];
 
 function notice(name) {

@@ -5,7 +5,7 @@
 //   npm run bench                  build, then every scenario (a few minutes)
 //   npm run bench -- --quick       fewer samples; prints and writes bench-results/quick.json only
 //   npm run bench -- --no-build    measure dist/ as it is
-//   npm run bench -- --only=1,5    some scenarios (1-7, as in issue 7); implies no BENCHMARKS.md
+//   npm run bench -- --only=1,5    some scenarios (1-7, as in issue 7; 8: <news-feed>, issue 16); implies no BENCHMARKS.md
 //   npm run bench -- --bundle=FILE measure another build of the bundle (before/after a change)
 //   npm run bench -- --report      rewrite BENCHMARKS.md from bench-results/latest.json, measuring nothing
 //
@@ -32,8 +32,8 @@ const runs = (n) => !only || only.includes(n);
 
 /** Samples per implementation (after WARMUP discarded pairs). */
 const N = QUICK
-  ? { article: 5, longArticle: 4, feed: 3, feedSlowServer: 2, lazy: 2, comments: 2, scroll: 2, startup: 8, cls: 2 }
-  : { article: 14, longArticle: 10, feed: 6, feedSlowServer: 3, lazy: 4, comments: 3, scroll: 3, startup: 16, cls: 3 };
+  ? { article: 5, longArticle: 4, feed: 3, feedSlowServer: 2, lazy: 2, comments: 2, scroll: 2, startup: 8, cls: 2, list: 5 }
+  : { article: 14, longArticle: 10, feed: 6, feedSlowServer: 3, lazy: 4, comments: 3, scroll: 3, startup: 16, cls: 3, list: 14 };
 const WARMUP = 1;
 const VIEWPORT = { width: 1280, height: 800 };
 const TYPED = 'Thanks for the article, very interesting.';
@@ -124,7 +124,7 @@ async function measured(client, work) {
 }
 
 /** The `performance.measure()` names bench/client/harness.js records. */
-const MEASURES = ['response-to-painted', 'all-cards-painted', 'scrolling', 'relang', 'evaluate', 'first-lazy-card'];
+const MEASURES = ['response-to-painted', 'all-cards-painted', 'scrolling', 'relang', 'evaluate', 'first-lazy-card', 'list-painted', 'list-insert-painted'];
 
 /**
  * Runs `work()` under a light trace (top-level tasks and user timing) and returns its result
@@ -382,6 +382,23 @@ if (runs(7)) {
   server.setDelays({});
 }
 
+// ---- 8. <news-feed>: 50 items from one answer ---------------------------------------------------
+
+if (runs(8)) {
+  log('8. <news-feed> of 50 posts from one answer vs a hand-written list');
+  const LIST = 50;
+  const listUrl = `${origin}/wp-json/wp/v2/posts?per_page=${LIST}&_embed`;
+  const samples = await paired(['element', 'baseline'], N.list, (impl) =>
+    withPage(async (page) => {
+      await open(page, `/page/list?impl=${impl}`);
+      const client = await cdp(page);
+      await page.evaluate(() => window.bench.quiet());
+      return measured(client, () => traced(page, () => page.evaluate((p) => window.bench.newsList(p), { impl, url: listUrl, limit: LIST })));
+    }),
+  );
+  results.scenarios.list = { samples, items: LIST };
+}
+
 await browser.close();
 await server.close();
 
@@ -435,6 +452,15 @@ function analyse({ scenarios: s }) {
   const rows = [];
   const row = (r) => rows.push({ target: '', verdict: '', note: '', ...r });
   const versus = (a, b) => ({ lapa: summary(a), baseline: summary(b), ...compare(a, b) });
+
+  if (s.list) {
+    const { element, baseline } = s.list.samples;
+    const cpuIn = (samples, name) => samples.map((x) => x.cpuIn[name]);
+    const c = versus(cpuIn(element, 'list-painted'), cpuIn(baseline, 'list-painted'));
+    row({ id: '8', scenario: `<news-feed> of ${s.list.items} posts from one answer`, metric: 'response → painted, main-thread CPU ms', unit: 'ms', ...c, target: 'ratio ≤ 1.15', verdict: c.ratio <= 1.15 ? 'pass' : 'miss' });
+    row({ id: '8', scenario: '', metric: 'insert → painted, main-thread CPU ms', unit: 'ms', ...versus(cpuIn(element, 'list-insert-painted'), cpuIn(baseline, 'list-insert-painted')) });
+    row({ id: '8', scenario: '', metric: 'response → painted, ms (wall, without the wait for vsync)', unit: 'ms', ...versus(pick(element, 'busy'), pick(baseline, 'busy')) });
+  }
 
   for (const key of ['recorded', 'long']) {
     const sc = s[`article-${key}`];

@@ -4,9 +4,15 @@
  * global, just as `define()` keeps the first definitions.
  */
 import { NewsCardElement, CommentBoxElement, ScrollToTopElement } from './define.js';
-import { CommentCountElement } from './define.js';
+import { CommentCountElement, NewsFeedElement } from './define.js';
 
-const api = Object.freeze({ NewsCardElement, CommentBoxElement, ScrollToTopElement, CommentCountElement });
+const api = Object.freeze({
+  NewsCardElement,
+  CommentBoxElement,
+  ScrollToTopElement,
+  CommentCountElement,
+  NewsFeedElement,
+});
 
 declare global {
   interface Window {

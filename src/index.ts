@@ -18,6 +18,8 @@ export type {
 export { ScrollToTopElement } from './scroll-to-top/scroll-to-top.js';
 export { CommentCountElement } from './comment-count/comment-count.js';
 export type { CommentCount, CommentCountApi, CommentCountMessages, CommentCountState } from './comment-count/comment-count.js';
+export { NewsFeedElement } from './news-feed/news-feed.js';
+export type { NewsFeedLayout, NewsFeedMessages, NewsFeedState } from './news-feed/news-feed.js';
 // events.ts holds only the event classes and their kinds, all public.
 export * from './internal/events.js';
 export type { CommentData, CommentDraft, CommentStatus } from './internal/data.js';

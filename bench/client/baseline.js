@@ -44,6 +44,26 @@ export function showPost(host, post, variant = 'card') {
   return performance.now();
 }
 
+/**
+ * A WordPress posts list as a list of compact cards (image, linked headline, author and
+ * date, excerpt): `<news-feed>`'s hand-written equivalent. Resolves with the time its DOM
+ * was in place.
+ */
+export async function renderPostList(host, url, limit) {
+  const res = await fetch(url);
+  const posts = JSON.parse(await res.text()).slice(0, limit);
+  const items = posts.map((post) => {
+    const media = post._embedded?.['wp:featuredmedia']?.[0];
+    const author = post._embedded?.author?.[0]?.name;
+    const image = media
+      ? `<img src="${escape(media.source_url)}" alt="${escape(media.alt_text)}" width="${media.media_details?.width ?? ''}" height="${media.media_details?.height ?? ''}" loading="lazy" decoding="async">`
+      : '';
+    return `<li><article>${image}<h3><a href="${escape(post.link)}">${post.title.rendered}</a></h3><p>${escape(author)} · <time datetime="${escape(post.date_gmt)}Z">${formatDate(`${post.date_gmt}Z`)}</time></p>${post.excerpt.rendered}</article></li>`;
+  });
+  shadow(host).innerHTML = DOMPurify.sanitize(`<h2>News</h2><ul>${items.join('')}</ul>`);
+  return performance.now();
+}
+
 // ---- comments ----------------------------------------------------------------------
 
 function commentHtml(comment, children) {

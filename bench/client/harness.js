@@ -2,7 +2,7 @@
 // and resolves with plain numbers for bench/run.mjs. Times are performance.now()
 // milliseconds; "painted" is always taken the same way for an element and its baseline
 // (see nextPaint).
-import { renderComments, renderPost, showPost } from './baseline.js';
+import { renderComments, renderPost, renderPostList, showPost } from './baseline.js';
 
 const TIMEOUT_MS = 20_000;
 performance.setResourceTimingBufferSize(5000);
@@ -88,6 +88,40 @@ export async function article({ impl, url, variant }) {
   performance.mark('painted', { startTime: painted });
   performance.measure('response-to-painted', { start: responseEnd, end: painted });
   return { busy: commit - responseEnd + (painted - raf), wall: painted - responseEnd, goToPainted: painted - go };
+}
+
+// ---- 8. a news list of 50 from one answer --------------------------------------------
+
+/**
+ * `<news-feed limit=50>` of a WordPress posts list of 50, or the hand-written list: from
+ * the answer to painted (`busy`, as article()), and from insert to painted.
+ */
+export async function newsList({ impl, url, limit }) {
+  await quiet();
+  const main = document.querySelector('main');
+  const host = document.createElement(impl === 'element' ? 'news-feed' : 'div');
+  performance.mark('go');
+  const go = performance.now();
+  let commit;
+  if (impl === 'element') {
+    host.setAttribute('limit', String(limit));
+    host.setAttribute('heading', 'News');
+    host.setAttribute('src', url);
+    const loaded = new Promise((resolve) => host.addEventListener('news-feed-load', () => resolve(performance.now()), { once: true }));
+    main.append(host);
+    commit = await withTimeout(Promise.race([loaded, failOn(host, 'news-feed-error')]), 'news-feed-load');
+    await host.updateComplete;
+    const shown = host.shadowRoot.querySelectorAll('li').length;
+    if (shown !== limit) throw new Error(`news-feed shows ${shown} items, not ${limit}`);
+  } else {
+    main.append(host);
+    commit = await withTimeout(renderPostList(host, url, limit), 'baseline list');
+  }
+  const { raf, painted } = await nextPaint();
+  const { responseEnd } = resource(url);
+  performance.measure('list-painted', { start: responseEnd, end: painted });
+  performance.measure('list-insert-painted', { start: go, end: painted });
+  return { busy: commit - responseEnd + (painted - raf), goToPainted: painted - go };
 }
 
 // ---- 2 and 3. many cards -----------------------------------------------------------

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createCommentServer } from '../../server/lib/index.mjs';
-import { COMMENTS_ARTICLE, imageFor, longArticleHtml, postJson, seedComments } from './data.mjs';
+import { COMMENTS_ARTICLE, FEED_FIRST_ID, imageFor, longArticleHtml, postJson, seedComments } from './data.mjs';
 
 const CLIENT = new URL('../client/', import.meta.url);
 const PURIFY = readFileSync(new URL('../../node_modules/dompurify/dist/purify.min.js', import.meta.url));
@@ -51,6 +51,14 @@ const PAGES = {
   article: (q) =>
     page({
       title: 'one article',
+      head: libFor(q.get('impl')),
+      body: '<main class="column"></main>',
+      script: "import * as bench from '/client/harness.js'; window.bench = bench;",
+    }),
+
+  list: (q) =>
+    page({
+      title: 'news list',
       head: libFor(q.get('impl')),
       body: '<main class="column"></main>',
       script: "import * as bench from '/client/harness.js'; window.bench = bench;",
@@ -157,6 +165,14 @@ export async function startBenchServer({ assets, isolated = false }) {
       if (path.startsWith('/api/')) {
         hits.comments++;
         if (comments.handle(req, res)) return;
+      }
+      // A posts list (<news-feed>, scenario 8): `per_page` posts from FEED_FIRST_ID, one answer.
+      if (path === '/wp-json/wp/v2/posts') {
+        hits.data++;
+        const n = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page')) || 10));
+        const list = `[${Array.from({ length: n }, (_, i) => postJson(FEED_FIRST_ID + i, origin)).join(',')}]`;
+        if (delays.data) await sleep(delays.data);
+        return send(res, 200, 'application/json; charset=UTF-8', list, { 'X-WP-Total': String(n), 'X-WP-TotalPages': '1' });
       }
       // WordPress sends no Cache-Control on REST answers, so a browser does not reuse them.
       const post = /^\/wp-json\/wp\/v2\/posts\/(\d+)$/.exec(path);

@@ -38,6 +38,35 @@ export class NewsCardErrorEvent extends Event {
   }
 }
 
+/** `<news-feed>`'s error kinds: `<news-card>`'s, and `not-xml` for an XML answer that does not parse. */
+export type NewsFeedErrorKind = FetchErrorKind | FormatErrorKind;
+
+/**
+ * A load of `<news-feed>` succeeded (the first page, or a "load more"): `.articles` is every
+ * article the list shows now, `.hasMore` whether "load more" can show more.
+ */
+export class NewsFeedLoadEvent extends Event {
+  static readonly eventName = 'news-feed-load';
+  constructor(
+    readonly articles: readonly Article[],
+    readonly hasMore: boolean,
+  ) {
+    super(NewsFeedLoadEvent.eventName, init);
+  }
+}
+
+/** A load of `<news-feed>` failed (`.kind`, `.status`); for "load more", the items shown stay. */
+export class NewsFeedErrorEvent extends Event {
+  static readonly eventName = 'news-feed-error';
+  constructor(
+    readonly kind: NewsFeedErrorKind,
+    readonly status?: number,
+    readonly error?: unknown,
+  ) {
+    super(NewsFeedErrorEvent.eventName, init);
+  }
+}
+
 /** A load succeeded but the feed or post list has no item (or none with the card's `item-id`): the card shows its empty state. */
 export class NewsCardEmptyEvent extends Event {
   static readonly eventName = 'news-card-empty';
@@ -133,6 +162,8 @@ declare global {
     'news-card-load': NewsCardLoadEvent;
     'news-card-error': NewsCardErrorEvent;
     'news-card-empty': NewsCardEmptyEvent;
+    'news-feed-load': NewsFeedLoadEvent;
+    'news-feed-error': NewsFeedErrorEvent;
     'comment-box-load': CommentBoxLoadEvent;
     'comment-box-error': CommentBoxErrorEvent;
     'comment-box-submit': CommentBoxSubmitEvent;

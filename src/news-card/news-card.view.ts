@@ -37,18 +37,25 @@ export interface ArticleText {
   readonly minutes: number;
 }
 
+/** The summary a card shows: the given one (WordPress's "[…]" made "…"), else the start of the body. */
+function summaryOf(given: string, { contentHtml, contentText }: Article): string {
+  // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
+  return given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(contentHtml ? htmlToText(contentHtml) : cleanText(contentText ?? ''), 320);
+}
+
 /**
  * The texts a card shows, derived once per article (and once per answer for all the cards
  * that share it). The body's words are counted over its HTML, without parsing it: the
  * sanitiser parses it anyway when a `full` card shows it, and a `card` never does.
  */
-export function articleText(article: Article): ArticleText {
+export function articleText(article: Article, compact = false): ArticleText {
   const { contentHtml, contentText } = article;
   const given = article.summaryText ? cleanText(article.summaryText) : htmlToText(article.summaryHtml);
+  // A compact card shows neither the reading time nor a text body: nothing to count or split.
+  if (compact) return Object.freeze({ summary: summaryOf(given, article), paragraphs: [], minutes: 0 });
   const words = contentHtml ? countHtmlWords(contentHtml) : countWords(contentText ?? '');
   return Object.freeze({
-    // WordPress ends excerpts with "[…]"; the card's own link already says there is more.
-    summary: given ? given.replace(/\s*\[(…|\.\.\.)\]$/u, '…') : shorten(contentHtml ? htmlToText(contentHtml) : cleanText(contentText ?? ''), 320),
+    summary: summaryOf(given, article),
     paragraphs: Object.freeze(
       (contentText || article.summaryText || given || '')
         .split(/\n\s*\n/)
@@ -68,6 +75,13 @@ export interface ArticleView {
   ui: string;
   headingLevel: number;
   text: Text;
+  /**
+   * A compact card (`<news-feed>`'s items): the headline is the link to the article, and
+   * there are no tags, reading time or "Read more".
+   */
+  compact?: boolean;
+  /** The headline's id, which the `<article>` is labelled by (unique in its shadow root); `title` by default. */
+  titleId?: string;
   /** The image URL that failed to load: the card is shown without it. */
   brokenImage?: string;
   onImageError: (event: Event) => void;
@@ -84,7 +98,7 @@ function el(tag: string, content: string, attrs: Record<string, string | undefin
 }
 
 /** The meta line's items: authors (one item; a lone author is the item itself), date, reading time. */
-function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
+function metaNodes({ article, derived, ui, text, compact }: ArticleView): Node[] {
   const { authors, datePublished: date, baseUrl: base } = article;
   const items: Node[] = [];
   const names = authors.slice(0, MAX_AUTHORS).flatMap((author, i) => {
@@ -100,7 +114,7 @@ function metaNodes({ article, derived, ui, text }: ArticleView): Node[] {
     items.push(group);
   }
   if (date) items.push(el('time', formatDate(new Date(date), ui), { part: 'date', datetime: date }));
-  if (derived.minutes) items.push(el('span', plural(text('readingTime'), derived.minutes, ui), { class: 'reading-time' }));
+  if (derived.minutes && !compact) items.push(el('span', plural(text('readingTime'), derived.minutes, ui), { class: 'reading-time' }));
   return items;
 }
 
@@ -160,14 +174,17 @@ interface Wording {
  * The language-dependent texts are left to ArticleBox (see `wording`).
  */
 function contentNodes(view: ArticleView, wording: Wording): Node[] {
-  const { article, derived, full, headingLevel } = view;
+  const { article, derived, full, headingLevel, compact, titleId = 'title' } = view;
   const { baseUrl: base, tags, language: lang } = article;
   const level = Math.trunc(headingLevel);
-  const nodes: Node[] = [el(`h${level >= 1 && level <= 6 ? level : 2}`, article.title, { id: 'title', part: 'title', class: 'title', lang })];
-  if (article.authors.length || article.datePublished || derived.minutes) nodes.push((wording.meta = el('p', '', { part: 'meta', class: 'meta' })));
+  const url = !full && safeUrl(article.url, base);
+  const title = el(`h${level >= 1 && level <= 6 ? level : 2}`, compact && url ? '' : article.title, { id: titleId, part: 'title', class: 'title', lang });
+  if (compact && url) title.append(el('a', article.title, { part: 'title-link', href: url, rel: 'noopener noreferrer' }));
+  const nodes: Node[] = [title];
+  if (article.authors.length || article.datePublished || (derived.minutes && !compact)) nodes.push((wording.meta = el('p', '', { part: 'meta', class: 'meta' })));
   const body = full ? view.body() : derived.summary ? el('p', derived.summary, { part: 'summary', class: 'summary', lang }) : undefined;
   if (body) nodes.push(body);
-  if (tags.length) {
+  if (tags.length && !compact) {
     const list = (wording.tags = el('ul', '', { part: 'tags', class: 'tags' }));
     list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
     // "+N": the tags a `card` has no room for on its one row, and those past the cap.
@@ -181,8 +198,7 @@ function contentNodes(view: ArticleView, wording: Wording): Node[] {
     }
     nodes.push(list);
   }
-  const url = !full && safeUrl(article.url, base);
-  if (url) nodes.push((wording.readMore = el('a', '', { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': 'title' })));
+  if (url && !compact) nodes.push((wording.readMore = el('a', '', { part: 'read-more', class: 'read-more', href: url, rel: 'noopener noreferrer', 'aria-describedby': titleId })));
   return nodes;
 }
 
@@ -204,9 +220,10 @@ export class ArticleBox {
 
   show(view: ArticleView): HTMLElement {
     const { text, ui } = view;
-    const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body()];
+    const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body(), view.compact, view.titleId];
     if (changed(this.shown, shown)) {
       this.shown = shown;
+      this.element.setAttribute('aria-labelledby', view.titleId ?? 'title');
       this.worded = undefined;
       this.wording = {};
       this.resize?.disconnect();
@@ -263,13 +280,13 @@ export function renderError({ kind, status = 0 }: Failure, text: Text, onRetry?:
  * `shimmer` sweeps over the whole card (a transform, which the compositor runs), shown only
  * while the card is in the viewport (`moving`) and the reader allows motion (CSS).
  */
-export function renderSkeleton(full: boolean, text: Text, moving: boolean): TemplateResult {
+export function renderSkeleton(full: boolean, text: Text, moving: boolean, compact = false): TemplateResult {
   return html`<div part="skeleton" class="skeleton"><span class="visually-hidden" .textContent=${text('loading')}></span><div
       class="bone image-box"
       aria-hidden="true"
     ></div><div class="content" aria-hidden="true"><div class="bone lines title"></div><div class="bone lines meta"></div><div
       class="bone lines ${full ? 'body' : 'summary'}"
-    ></div><div class="bone pills tags"></div>${full ? nothing : html`<div class="bone lines read-more"></div>`}</div><div
+    ></div>${compact ? nothing : html`<div class="bone pills tags"></div>`}${full || compact ? nothing : html`<div class="bone lines read-more"></div>`}</div><div
       class="shimmer ${moving ? 'moving' : ''}"
       aria-hidden="true"
     ></div></div>`;

@@ -24,6 +24,8 @@ import type { CommentBoxElement } from '../comment-box/comment-box.js';
 import type { NewsCardElement } from '../news-card/news-card.js';
 import type { ScrollToTopElement } from '../scroll-to-top/scroll-to-top.js';
 import type { CommentCountElement } from '../comment-count/comment-count.js';
+import type { NewsFeedElement } from '../news-feed/news-feed.js';
+import type { NewsFeedErrorEvent, NewsFeedLoadEvent } from '../internal/events.js';
 import type {
   CommentBoxErrorEvent,
   CommentBoxLoadEvent,
@@ -77,11 +79,18 @@ export type CommentCountProps = WidgetProps<
   { 'comment-count-load': CommentCountLoadEvent; 'comment-count-error': CommentCountErrorEvent }
 >;
 
+export type NewsFeedProps = WidgetProps<
+  NewsFeedElement,
+  { 'heading-level'?: Attribute; 'max-bytes'?: Attribute },
+  { 'news-feed-load': NewsFeedLoadEvent; 'news-feed-error': NewsFeedErrorEvent }
+>;
+
 export interface LapaWidgetsIntrinsicElements {
   'news-card': NewsCardProps;
   'comment-box': CommentBoxProps;
   'scroll-to-top': ScrollToTopProps;
   'comment-count': CommentCountProps;
+  'news-feed': NewsFeedProps;
 }
 
 declare module 'react' {
@@ -91,6 +100,7 @@ declare module 'react' {
       'comment-box': CommentBoxProps;
       'scroll-to-top': ScrollToTopProps;
       'comment-count': CommentCountProps;
+      'news-feed': NewsFeedProps;
     }
   }
 }

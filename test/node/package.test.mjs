@@ -20,7 +20,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'comment-count'];
+const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'comment-count', 'news-feed'];
 
 /** What users need, and nothing else: built JS and types, the manifest, the docs. */
 const ALLOWED = [
@@ -91,7 +91,7 @@ describe('the published tarball', () => {
     }
     assert.deepEqual(
       [...pkg.sideEffects].sort(),
-      ['./dist/comment-box/define.js', './dist/comment-count/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/scroll-to-top/define.js'],
+      ['./dist/comment-box/define.js', './dist/comment-count/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/news-feed/define.js', './dist/scroll-to-top/define.js'],
     );
   });
 

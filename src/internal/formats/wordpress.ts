@@ -70,7 +70,7 @@ function imageOf(media: JsonObject | undefined, base: string | undefined): Artic
   });
 }
 
-function fromPost(post: unknown, options: FormatOptions): Article {
+export function fromPost(post: unknown, options: FormatOptions): Article {
   if (!isWordPressPost(post)) return invalid('post');
   const base = options.baseUrl;
   const title = rendered(post, 'title') ?? invalid('title');

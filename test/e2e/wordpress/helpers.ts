@@ -41,6 +41,8 @@ export interface Seed {
   posts: Record<PostKey, SeededPost>;
   comments: Record<string, Record<string, SeededComment>>;
   held: { id: number; post: PostKey; author_name: string; content: string };
+  /** Posts in one category of their own, for <news-feed>'s "load more": the category id, the posts list URL, titles newest first. */
+  feed: { category: number; posts: string; titles: string[] };
 }
 
 let seedPromise: Promise<Seed> | undefined;

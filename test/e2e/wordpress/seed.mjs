@@ -353,6 +353,42 @@ if (held.status !== 'hold') {
 }
 out.held = { id: held.id, post: HELD.post, author_name: HELD.author_name, content: HELD.content };
 
+// <news-feed>'s "load more" across pages of the REST posts list with a category filter kept:
+// five posts in a category of their own (the other posts are not in it), newest first.
+async function ensureCategory(name) {
+  try {
+    return (await wp.admin.post('/wp/v2/categories', { name })).id;
+  } catch (error) {
+    if (error instanceof WpError && error.body?.code === 'term_exists') return error.body.data.term_id;
+    throw error;
+  }
+}
+const FEED_POSTS = 5;
+const feedCategory = await ensureCategory('Partneru ziņas');
+const feedPosts = await Promise.all(
+  Array.from({ length: FEED_POSTS }, async (_, i) => {
+    const slug = `partneru-zina-${i + 1}`;
+    const [found] = await wp.admin.get(`/wp/v2/posts?${q({ slug, status: 'any', context: 'edit' })}`);
+    const body = {
+      slug,
+      title: `Partnera ziņa ${i + 1}`,
+      content: `<p>Ziņa numur ${i + 1} partneru kategorijā.</p>`,
+      excerpt: `Ziņa numur ${i + 1}.`,
+      status: 'publish',
+      date_gmt: `2025-06-0${i + 1}T10:00:00`,
+      categories: [feedCategory],
+      author: ids.admin,
+    };
+    return wp.admin.post(found ? `/wp/v2/posts/${found.id}` : '/wp/v2/posts', body);
+  }),
+);
+out.feed = {
+  category: feedCategory,
+  posts: `${site}/wp-json/wp/v2/posts`,
+  // Newest first, as the REST list orders them.
+  titles: feedPosts.map((p) => p.title.raw ?? p.title.rendered).reverse(),
+};
+
 const json = `${JSON.stringify(out, null, 2)}\n`;
 if (process.argv[2]) writeFileSync(process.argv[2], json);
 else process.stdout.write(json);

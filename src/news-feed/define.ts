@@ -1,0 +1,9 @@
+import { NewsFeedElement } from './news-feed.js';
+
+NewsFeedElement.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-feed': NewsFeedElement;
+  }
+}

@@ -9,32 +9,7 @@
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
 import { stripInlineStylesAndHandlers } from './strip-inline.js';
-
-// Typed locally: the global Trusted Types typings are not in every consumer's lib.
-interface Policy {
-  createHTML(input: string): unknown;
-}
-/** Our policy once asked for: null when there are no Trusted Types or the CSP refuses it. */
-let policy: Policy | null | undefined;
-
-function trustedTypesPolicy(): Policy | null {
-  if (policy === undefined) {
-    // Stays null when refused by a CSP that does not list us: parsing still works where
-    // Trusted Types are not enforced.
-    policy = null;
-    try {
-      policy =
-        (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy('lapa-widgets', {
-          createHTML: (input: string) => input,
-          // DOMPurify asks for this method; we never load scripts.
-          createScriptURL: () => '',
-        }) ?? null;
-    } catch {
-      /* refused */
-    }
-  }
-  return policy;
-}
+import { trustedTypesPolicy } from './policy.js';
 
 /**
  * Resolves `value` against `base` and returns it only when it is an http(s) or mailto

@@ -115,16 +115,31 @@ for (const engine of engines()) {
         await page.waitFor(() => window.__embed.violations.some((v) => v.directive === 'require-trusted-types-for'), { timeout: 3000 });
       }));
 
-    it('loads the bundle twice with zero violations, thanks to allow-duplicates', () =>
+    it("needs no 'allow-duplicates': the loader and its chunks share one lapa-widgets policy and one Lit", () =>
       browser.withPage(async (page) => {
-        await page.goto(`${site.origin}/__embed/pages/csp-twice.html`);
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-widgets.html?tt=no-duplicates`);
+        assert.doesNotMatch(response.headers['content-security-policy'], /allow-duplicates/);
         await assertWidgetsRender(page);
         await assertClean(page);
       }));
 
-    it("needs 'allow-duplicates': without it a second copy of Lit is refused its policy", () =>
+    it('loads the loader twice with zero violations, even without allow-duplicates', () =>
       browser.withPage(async (page) => {
-        const response = await page.goto(`${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
+        await page.goto(`${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
+        await assertWidgetsRender(page);
+        await assertClean(page);
+      }));
+
+    it('loads the all-in-one file twice with zero violations, thanks to allow-duplicates', () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-twice-all.html`);
+        await assertWidgetsRender(page);
+        await assertClean(page);
+      }));
+
+    it("needs 'allow-duplicates' for two all-in-one files: without it the second copy of Lit is refused its policy", () =>
+      browser.withPage(async (page) => {
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-twice-all.html?tt=no-duplicates`);
         assert.doesNotMatch(response.headers['content-security-policy'], /allow-duplicates/);
         await page.waitFor(() => window.__embed.violations.length > 0, { timeout: 3000 });
         const { violations } = await pageLog(page);

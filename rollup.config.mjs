@@ -213,10 +213,17 @@ function manifest() {
         hashes,
         deps,
         dynamic: chunks.map((chunk) => chunk.dynamicImports.map(index)),
-        elements: ELEMENTS.map(([tag, className]) => [tag, className, chunks.findIndex((chunk) => chunk.isEntry && chunk.name === tag)]),
-        purifier: chunks.findIndex((chunk) => chunk.facadeModuleId === purifierId || (chunk.isDynamicEntry && chunk.moduleIds.includes(purifierId))),
-        bytes: chunks.map((chunk) => Buffer.byteLength(chunk.code)),
+        purifier: chunks.findIndex((chunk) => chunk.moduleIds.includes(purifierId)),
       };
+      const { purifier } = chunkManifest;
+      const closure = (i, seen = new Set()) => (seen.has(i) ? seen : (seen.add(i), deps[i].forEach((dep) => closure(dep, seen)), seen));
+      // Whether an element's code can import() the purifier: then the loader fetches it with
+      // the element where the engine has no working native Sanitizer.
+      chunkManifest.elements = ELEMENTS.map(([tag, className]) => {
+        const entry = chunks.findIndex((chunk) => chunk.isEntry && chunk.name === tag);
+        return [tag, className, entry, purifier >= 0 && [...closure(entry)].some((i) => chunkManifest.dynamic[i].includes(purifier))];
+      });
+      chunkManifest.bytes = chunks.map((chunk) => Buffer.byteLength(chunk.code));
     },
     writeBundle(options) {
       mkdirSync(options.dir, { recursive: true });

@@ -17,6 +17,7 @@
  * `document.currentScript`), so no page script can put a module into it.
  */
 import { files, hashes, deps, elements, purifier } from 'lapa:manifest';
+import { nativeSanitizer } from '../internal/native-sanitizer.js';
 import { createPolicy } from '../internal/policy.js';
 import type { Policy } from '../internal/policy.js';
 import type { LapaWidgetsApi } from './api.js';
@@ -32,9 +33,6 @@ declare global {
 }
 
 const me = document.currentScript as HTMLScriptElement | null;
-
-/** The DOMPurify fallback is needed where the engine has no HTML Sanitizer (WebKit, older engines). */
-const nativeSanitizer = () => typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function' && 'Sanitizer' in window;
 
 function start(script: HTMLScriptElement): void {
   const urls = files.map((file) => new URL(file, script.src).href);
@@ -99,7 +97,7 @@ function start(script: HTMLScriptElement): void {
     let loading = loads.get(tag);
     if (!loading) {
       // The sanitiser fallback in parallel with the element, not after it.
-      if (purifier >= 0 && !nativeSanitizer()) void module(purifier).catch(() => {});
+      if (element[3] && !nativeSanitizer()) void module(purifier).catch(() => {});
       loading = module(element[2]).then((exports) => (classes[element[1]] = exports.element as CustomElementConstructor));
       loads.set(tag, loading);
     }

@@ -6,8 +6,8 @@ declare module 'lapa:manifest' {
   export const hashes: string[];
   /** Indexes of the files each file imports statically (all inserted with it, in parallel). */
   export const deps: number[][];
-  /** Each element's tag, its class's name on `LapaWidgets`, and the index of its entry file. */
-  export const elements: [tag: string, className: string, entry: number][];
+  /** Each element's tag, its class's name on `LapaWidgets`, the index of its entry file, and whether its code can import() the purifier. */
+  export const elements: [tag: string, className: string, entry: number, sanitizes: boolean][];
   /** The index of the DOMPurify chunk, fetched with an element where the engine lacks the native Sanitizer; -1 when there is none. */
   export const purifier: number;
 }

@@ -8,6 +8,7 @@ import { FormatError, checkArticle, parseArticle } from '../internal/formats/det
 import { LoadController } from '../internal/load.js';
 import type { LoadOutcome } from '../internal/load.js';
 import { LangController, labelAttribute, message } from '../internal/i18n.js';
+import { sanitizerIsReady, sanitizerReady } from '../internal/sanitize.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport, whileInViewport } from './near-viewport.js';
@@ -118,6 +119,8 @@ export class NewsCardElement extends LitElement {
     timeout: () => this.requestOptions.timeout,
     maxRetryAfter: 120,
     retryOnline: true,
+    // A `full` body is HTML: where DOMPurify is needed, its import runs beside the request.
+    sanitizer: true,
     settled: (outcome) => this.report(outcome),
   });
   /** The `article` property and what checking it gave. */
@@ -141,6 +144,9 @@ export class NewsCardElement extends LitElement {
   private seen = false;
   /** The image URL that failed to load; the card is shown without it. */
   private brokenImage?: string;
+  /** The sanitiser's load, for an HTML body given by code; whether it failed. */
+  private sanitizerWait?: Promise<void>;
+  private sanitizerFailed = false;
 
   /** URL of the article JSON: a JSON Feed, one feed item, a WordPress post or list of posts. */
   declare src?: string;
@@ -301,6 +307,8 @@ export class NewsCardElement extends LitElement {
     if (this.article != null) {
       const provided = this.provided;
       if (provided instanceof Error) return provided;
+      // An HTML body given by code waits for the sanitiser like a loaded one (shown as loading).
+      if (this.variant === 'full' && provided.contentHtml && this.waitForSanitizer()) return undefined;
       if (this.derived?.article !== provided) this.derived = derive(provided);
       return this.derived;
     }
@@ -320,6 +328,19 @@ export class NewsCardElement extends LitElement {
       }
     }
     return this.checked![1];
+  }
+
+  /** Whether the sanitiser is still loading (a failed load is not waited for: the body shows as text). */
+  private waitForSanitizer(): boolean {
+    if (sanitizerIsReady() || this.sanitizerFailed) return false;
+    this.sanitizerWait ??= sanitizerReady().then(
+      () => this.requestUpdate(),
+      () => {
+        this.sanitizerFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return true;
   }
 
   private watchViewport(): void {
@@ -355,7 +376,7 @@ export class NewsCardElement extends LitElement {
   /** What the card shows now. */
   get state(): NewsCardState {
     const shown = this.shown;
-    return shown instanceof Error ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src ? 'loading' : 'initial';
+    return shown instanceof Error ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src || this.article != null ? 'loading' : 'initial';
   }
 
   /** Loads `src` again, as the Retry button does. */

@@ -1,6 +1,8 @@
 // `npm run size`: what each shipped file costs a reader, min, min+gzip (-9) and brotli,
-// and what each npm entry costs once bundled with its dependencies. Fails when a budget
-// (min+gzip) is exceeded, so growth is visible and bounded in every change.
+// what each npm entry costs once bundled with its dependencies, and what a page that pastes
+// the script tag downloads (PAGES: the loader and the chunks it inserts, each file compressed
+// on its own, as a browser fetches them). Fails when a budget (min+gzip) is exceeded, so
+// growth is visible and bounded in every change.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -45,8 +47,18 @@ const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + ste
  * formats, two comment backends and four languages bring it to about 42.7 KB (README,
  * Size). These budgets sit just above what ships now, so nothing grows unnoticed.
  */
+/**
+ * Issue 14's sanitiser work as it reaches the all-in-one file (branch sanitizer merged into
+ * delivery, same build): that file inlines both sanitisers, the native Sanitizer path (its
+ * allowlist per element, the probe) on top of DOMPurify. The npm entries got smaller (DOMPurify
+ * is loaded with import() only where needed) and are not charged.
+ */
+const ISSUE_14_SANITIZER = { bundle: 1790 };
 const BUDGETS = {
-  'dist/lapa-widgets.min.js': 44 * KB + issue13('bundle'),
+  // The loader: its code and one file name and integrity hash per chunk.
+  'dist/lapa-widgets.min.js': 2.25 * KB,
+  // The all-in-one file is what dist/lapa-widgets.min.js was before the loader.
+  'dist/lapa-widgets.all.min.js': 44 * KB + issue13('bundle') + ISSUE_14_SANITIZER.bundle,
   'entry: lapa-widgets/define': 44 * KB + issue13('define'),
   'entry: lapa-widgets/news-card/define': 28.5 * KB + issue13('newsCard'),
   'entry: lapa-widgets/comment-box/define': 33.5 * KB + issue13('commentBox'),
@@ -83,10 +95,13 @@ function walk(dir) {
   });
 }
 
+/** Classic scripts are measured as shipped; the ES modules as a bundler's minifier would leave them. */
+const shipped = (file) => file.endsWith('.min.js') || file.startsWith(join('dist', 'chunks'));
+
 const rows = [];
 for (const file of walk('dist').filter((f) => f.endsWith('.js')).sort()) {
   const code = readFileSync(file, 'utf8');
-  rows.push({ name: relative('.', file), ...sizes(file.endsWith('.min.js') ? code : await minified(code)) });
+  rows.push({ name: relative('.', file), ...sizes(shipped(file) ? code : await minified(code)) });
 }
 const entries = ['define', 'news-card/define', 'comment-box/define', 'scroll-to-top/define'];
 const lazyRows = new Map();
@@ -112,6 +127,65 @@ const depsCode = (await depsBundle.generate({ format: 'es' })).output[0].code;
 await depsBundle.close();
 rows.push({ name: 'dependencies alone', ...sizes(await minified(depsCode)) });
 
+/**
+ * Page totals: what a page that pastes dist/lapa-widgets.min.js downloads for the elements it
+ * uses: the loader, each element's entry chunk and every chunk they import (each once), and
+ * where the engine has no working native Sanitizer (WebKit) the purifier chunk, which is
+ * DOMPurify. Each file is compressed on its own, as a browser fetches it; the lazy chunks
+ * (proof-of-work solver) load only when a server asks and are not counted.
+ *
+ * Issue 14's targets (TARGETS) where met; where missed, the budget is what ships (MISSED, with
+ * what limits it; BENCHMARKS.md, Delivery), so it cannot grow unnoticed either. "Without native
+ * Sanitizer" adds DOMPurify's own size to the budget, as the issue does.
+ */
+const TARGETS = { 'news-card': 20 * KB, 'scroll-to-top': 9 * KB, 'comment-box': 24 * KB, 'all three': 30 * KB };
+/**
+ * Missed targets, measured on this build (bytes, min+gzip). What limits them, in short: the
+ * elements' own code grew past the issue's starting table (news-card 9.4 KB with the CPU
+ * work and the native Sanitizer path, comment-box 18.9 KB with issue 15's report, proof of
+ * work client and pagination), Lit with the shared internals is 7.1 KB, the loader 2.0 KB
+ * (1.2 KB of code, 0.4 KB of incompressible integrity hashes, one per chunk), and splitting
+ * costs each file its own gzip dictionary (about 0.3 KB a file). scroll-to-top self-contained
+ * is 9.1 KB: with any loader in front of it, 9 KB cannot hold.
+ */
+const MISSED = { 'news-card': 24_576, 'scroll-to-top': 12_800, 'comment-box': 34_304, 'all three': 46_848 };
+/** DOMPurify 3.4 alone, min+gzip (TOOLCHAIN.md's floor: 11.7 KB), added to a page without a native Sanitizer. */
+const DOMPURIFY = 11.75 * KB;
+const PAGES = { 'news-card': ['news-card'], 'scroll-to-top': ['scroll-to-top'], 'comment-box': ['comment-box'], 'all three': ['news-card', 'comment-box', 'scroll-to-top'] };
+
+const manifest = JSON.parse(readFileSync('dist/chunks/manifest.json', 'utf8'));
+const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const loaderGzip = gzipOf('dist/lapa-widgets.min.js');
+const chunkGzip = manifest.files.map((file) => gzipOf(join('dist', 'chunks', file)));
+const closure = (i, seen) => {
+  if (seen.has(i)) return seen;
+  seen.add(i);
+  for (const dep of manifest.deps[i]) closure(dep, seen);
+  return seen;
+};
+const pageRows = [];
+for (const [page, tags] of Object.entries(PAGES)) {
+  const files = new Set();
+  let sanitizes = false;
+  for (const tag of tags) {
+    const [, , entry, needsPurifier] = manifest.elements.find(([name]) => name === tag);
+    closure(entry, files);
+    sanitizes ||= needsPurifier;
+  }
+  const native = loaderGzip + [...files].reduce((sum, i) => sum + chunkGzip[i], 0);
+  const budget = native <= TARGETS[page] ? TARGETS[page] : MISSED[page];
+  const target = (plus) => `target ${(TARGETS[page] / KB).toFixed(0)} KB${plus}${budget === TARGETS[page] ? '' : ', MISSED'}`;
+  pageRows.push({ name: `page: ${page}, native Sanitizer`, gzip: native, files: files.size + 1, budget, target: target('') });
+  const purifier = sanitizes && manifest.purifier >= 0 ? chunkGzip[manifest.purifier] : 0;
+  pageRows.push({
+    name: `page: ${page}, with DOMPurify`,
+    gzip: native + purifier,
+    files: files.size + 1 + (purifier ? 1 : 0),
+    budget: budget + (purifier ? DOMPURIFY : 0),
+    target: target(purifier ? ' + DOMPurify' : ''),
+  });
+}
+
 const pad = (s, n) => String(s).padStart(n);
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'file'.padEnd(width)} ${pad('min', 8)} ${pad('gzip', 8)} ${pad('brotli', 8)}  budget (gzip)`);
@@ -123,6 +197,32 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(width)} ${pad(r.min, 8)} ${pad(r.gzip, 8)} ${pad(r.brotli, 8)}  ${verdict}`);
 }
 console.log(`\ndependencies alone: ${[...imported].sort().join(', ')}, as the sources import them.`);
+
+const pageWidth = Math.max(...pageRows.map((r) => r.name.length));
+console.log(`\n${'page total (dist/lapa-widgets.min.js on the page)'.padEnd(pageWidth)} ${pad('files', 6)} ${pad('gzip', 8)}  budget (gzip)`);
+for (const r of pageRows) {
+  const ok = r.gzip <= r.budget;
+  if (!ok) over++;
+  console.log(`${r.name.padEnd(pageWidth)} ${pad(r.files, 6)} ${pad(r.gzip, 8)}  ${ok ? 'ok' : 'OVER'}, ${Math.round(r.budget)} max (${r.target})`);
+}
+/**
+ * Issue 14's question: load a language's message table only when a widget uses it? What the
+ * three non-English tables of each element cost inline (all four tables minus English alone,
+ * each compressed as one file, written ASCII-only as the classic scripts are), against what
+ * one language would cost as its own file (the table in an AMD wrapper; a request costs its
+ * headers too, and a round trip once the element knows its language).
+ */
+const ascii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+console.log('\nmessage tables (min+gzip)      inline lv+sv+ka   one language as its own file (lv / sv / ka)');
+for (const name of ['news-card/news-card', 'comment-box/comment-box', 'scroll-to-top/scroll-to-top']) {
+  const mod = await import(new URL(`../dist/${name}.messages.js`, import.meta.url));
+  const table = mod.messages ?? mod.default;
+  const gz = (value) => gzipSync(ascii(JSON.stringify(value)), { level: 9 }).length;
+  const inline = gz(table) - gz({ en: table.en });
+  const own = ['lv', 'sv', 'ka'].map((lang) => gzipSync(`__lapaDefine(["exports"],e=>{e.t=${ascii(JSON.stringify(table[lang]))}});`, { level: 9 }).length);
+  console.log(`${name.split('/')[0].padEnd(30)} ${pad(inline, 14)}   ${own.join(' / ')}`);
+}
+
 if (over) {
   console.error(`\n${over} file(s) over their size budget.`);
   process.exit(1);

@@ -224,6 +224,10 @@ function manifest() {
         return [tag, className, entry, purifier >= 0 && [...closure(entry)].some((i) => chunkManifest.dynamic[i].includes(purifier))];
       });
       chunkManifest.bytes = chunks.map((chunk) => Buffer.byteLength(chunk.code));
+      // The source modules in each chunk, relative to the package (test/node/import-graph.test.mjs).
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const named = (id) => (id.includes('/node_modules/') ? id.slice(id.lastIndexOf('/node_modules/') + 1) : id.startsWith(root) ? id.slice(root.length) : undefined);
+      chunkManifest.modules = chunks.map((chunk) => chunk.moduleIds.map(named).filter(Boolean));
     },
     writeBundle(options) {
       mkdirSync(options.dir, { recursive: true });

@@ -6,14 +6,24 @@
  * `define()` keeps the first definitions.
  */
 import { NewsCardElement, CommentBoxElement, ScrollToTopElement } from './define.js';
+// Every element of the script-tag files, comment-count too (src/define.ts, the npm entry,
+// registers the first three).
+import './comment-count/define.js';
+import { CommentCountElement } from './comment-count/comment-count.js';
 import type { LapaWidgetsApi, LapaWidgetsClasses } from './loader/api.js';
 
-const classes: LapaWidgetsClasses = { 'news-card': NewsCardElement, 'comment-box': CommentBoxElement, 'scroll-to-top': ScrollToTopElement };
+const classes: LapaWidgetsClasses = {
+  'news-card': NewsCardElement,
+  'comment-box': CommentBoxElement,
+  'scroll-to-top': ScrollToTopElement,
+  'comment-count': CommentCountElement,
+};
 
 const api: LapaWidgetsApi = Object.freeze({
   NewsCardElement,
   CommentBoxElement,
   ScrollToTopElement,
+  CommentCountElement,
   load: <T extends keyof LapaWidgetsClasses>(tag: T) =>
     Object.hasOwn(classes, tag) ? Promise.resolve(classes[tag]) : Promise.reject(new TypeError(`lapa-widgets has no element <${tag}>`)),
 });

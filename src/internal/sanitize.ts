@@ -11,32 +11,23 @@
  * either, every URL passes safeUrl/safeSrcset and links and images get our attributes.
  *
  * Under Trusted Types DOMPurify uses our one policy, `lapa-widgets`, which only ever feeds
- * strings to inert parsers (DOMPurify's and the entity decoder's): nothing it creates
- * reaches a live document unsanitised. The native Sanitizer needs no policy.
+ * strings to inert parsers (DOMPurify's, the entity decoder's, and the XML parser of RSS and
+ * Atom feeds): nothing it creates reaches a live document unsanitised. The native
+ * Sanitizer needs no policy.
  * Nothing here touches `window` or `document` at import time.
  */
 import { nativeSanitizer } from './native-sanitizer.js';
 import { trustedTypesPolicy } from './policy.js';
 import type { PurifyRules, purify as Purify } from './purifier.js';
 import { NOSCRIPT_STAND_IN, stripInlineStylesAndHandlers } from './strip-inline.js';
+import { safeUrl } from './url.js';
 
 export { nativeSanitizer };
 
-/**
- * Resolves `value` against `base` and returns it only when it is an http(s) or mailto
- * URL. Anything else (javascript:, data:, vbscript:, blob:, garbage, non-strings) gives
- * undefined. The URL parser strips the whitespace and control characters attackers hide
- * schemes behind, so `java\tscript:` is seen as what a browser would run.
- */
-export function safeUrl(value: unknown, base?: string): string | undefined {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  try {
-    const url = trimmed && trimmed.length <= 8192 ? new URL(trimmed, base ?? document.baseURI) : undefined;
-    return url && /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// safeUrl lives in url.ts, so that an element without HTML (comment-count) checks URLs
+// without loading a sanitiser; it is exported here too, where every other caller looks.
+// The policy likewise, for the XML parser (formats/xml.ts).
+export { safeUrl, trustedTypesPolicy };
 
 /** Checks every candidate of a `srcset`; drops bad ones. Undefined when none is left. */
 export function safeSrcset(value: unknown, base?: string): string | undefined {
@@ -196,6 +187,9 @@ function sanitizeNatively(html: string, profile: Profile, names: Set<string>): D
   // and would be upgraded by a definition of the host page's once inserted: it goes whole,
   // as DOMPurify removes it.
   for (const el of fragment.querySelectorAll('[is]')) el.remove();
+  // The pre-strip leaves no declarative shadow root to attach; should one be there all the
+  // same, its host goes (DOMPurify's parser never attaches one).
+  for (const el of fragment.querySelectorAll('*')) if (el.shadowRoot) el.remove();
   for (const el of fragment.querySelectorAll('*')) {
     for (const { name, value } of [...el.attributes]) {
       const kept = dompurifyValue(el.localName, name, value);

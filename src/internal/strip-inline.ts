@@ -4,6 +4,9 @@
  * `style` and `on*` attributes and `<style>` elements. The sanitiser drops all of them
  * anyway; removing them before parsing spares a page with a strict policy a
  * `securitypolicyviolation` (and a report) for every WordPress `<figure style="...">`.
+ * It also takes out `shadowroot*` attributes: Firefox's Document.parseHTML (the native
+ * sanitiser path) attaches a declarative shadow root before sanitising, and without the
+ * attribute a `<template>` is a plain one, dropped with its content on both paths.
  * (Chromium reports them for DOMParser, createHTMLDocument, <template>, ranges and the
  * Sanitizer API's parsers alike, so no other inert parse avoids this pass.)
  *
@@ -100,7 +103,7 @@ export function stripInlineStylesAndHandlers(html: string, native?: Set<string>)
     // A stand-in the sanitiser drops (no data-* attribute passes), complete with a value:
     // with nothing there, a following "=" could give the previous attribute a value.
     const from = start + 1 + tagName.length;
-    out += html.slice(copied, start + 1) + (standIn ? NOSCRIPT_STAND_IN : tagName) + attributes.replace(ATTRIBUTE, (attribute, attributeName: string) => (/^(style$|on)/i.test(attributeName) ? 'data-x=""' : attribute));
+    out += html.slice(copied, start + 1) + (standIn ? NOSCRIPT_STAND_IN : tagName) + attributes.replace(ATTRIBUTE, (attribute, attributeName: string) => (/^(style$|on|shadowroot)/i.test(attributeName) ? 'data-x=""' : attribute));
     copied = from + attributes.length;
     if (foreign.length) continue;
     if (name === 'plaintext') break;

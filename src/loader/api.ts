@@ -9,17 +9,20 @@
 import type { NewsCardElement } from '../news-card/news-card.js';
 import type { CommentBoxElement } from '../comment-box/comment-box.js';
 import type { ScrollToTopElement } from '../scroll-to-top/scroll-to-top.js';
+import type { CommentCountElement } from '../comment-count/comment-count.js';
 
 export interface LapaWidgetsClasses {
   'news-card': typeof NewsCardElement;
   'comment-box': typeof CommentBoxElement;
   'scroll-to-top': typeof ScrollToTopElement;
+  'comment-count': typeof CommentCountElement;
 }
 
 export interface LapaWidgetsApi {
   readonly NewsCardElement?: typeof NewsCardElement;
   readonly CommentBoxElement?: typeof CommentBoxElement;
   readonly ScrollToTopElement?: typeof ScrollToTopElement;
+  readonly CommentCountElement?: typeof CommentCountElement;
   /** Loads an element's code (once per page), registers its tag, and resolves with its class; rejects when it cannot load. */
   load<T extends keyof LapaWidgetsClasses>(tag: T): Promise<LapaWidgetsClasses[T]>;
 }

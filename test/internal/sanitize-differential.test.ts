@@ -38,9 +38,11 @@ const ACCEPTED: { title: RegExp; engines: Engine[]; how: string; why: string }[]
 function normalised(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;');
   if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return `<!${node.nodeType}>`;
-  const children = [...node.childNodes].map(normalised).join('');
-  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return children;
   const el = node as Element;
+  // A shadow root (an open one: a closed one cannot be seen) counts as content too.
+  const shadow = node.nodeType === Node.ELEMENT_NODE && el.shadowRoot ? `<#shadow-root>${normalised(el.shadowRoot)}</#shadow-root>` : '';
+  const children = shadow + [...node.childNodes].map(normalised).join('');
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return children;
   const attrs = [...el.attributes].map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).sort().join('');
   return `<${el.namespaceURI === 'http://www.w3.org/1999/xhtml' ? '' : `${el.namespaceURI}:`}${el.localName}${attrs}>${children}</${el.localName}>`;
 }

@@ -20,7 +20,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TAGS = ['news-card', 'comment-box', 'scroll-to-top'];
+const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'comment-count'];
 
 /** What users need, and nothing else: built JS and types, the manifest, the docs. */
 const ALLOWED = [
@@ -34,6 +34,8 @@ const ALLOWED = [
   // The classic scripts' integrity hashes, and the loader's chunk list (what each imports).
   /^dist\/(chunks\/)?[\w.-]+\.min\.js\.sri$|^dist\/chunks\/[\w.-]+\.js\.sri$/,
   /^dist\/chunks\/manifest\.json$/,
+  // Editor data generated from the manifest (scripts/framework-types.mjs).
+  /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
 ];
 
 /** The classic scripts (loader, chunks, self-contained files): no ES modules, so no types. */
@@ -98,6 +100,8 @@ describe('the published tarball', () => {
         './dist/chunks/*.js',
         './dist/comment-box.min.js',
         './dist/comment-box/define.js',
+        './dist/comment-count.min.js',
+        './dist/comment-count/define.js',
         './dist/define.js',
         './dist/lapa-widgets.all.min.js',
         './dist/lapa-widgets.min.js',
@@ -264,7 +268,7 @@ card.variant = 'full';
 card.addEventListener('news-card-load', (event: NewsCardLoadEvent) => console.log(event.article.title));
 card.addEventListener('news-card-error', (event) => {
   const error: NewsCardErrorEvent = event;
-  const kind: 'http' | 'not-json' | 'invalid' | 'too-large' | 'timeout' | 'network' = error.kind;
+  const kind: 'http' | 'not-json' | 'not-xml' | 'invalid' | 'too-large' | 'timeout' | 'network' = error.kind;
   const status: number | undefined = error.status;
   console.log(kind, status);
 });

@@ -6,10 +6,7 @@
  * `define()` keeps the first definitions.
  */
 import { NewsCardElement, CommentBoxElement, ScrollToTopElement } from './define.js';
-// Every element of the script-tag files, comment-count too (src/define.ts, the npm entry,
-// registers the first three).
-import './comment-count/define.js';
-import { CommentCountElement } from './comment-count/comment-count.js';
+import { CommentCountElement } from './define.js';
 import type { LapaWidgetsApi, LapaWidgetsClasses } from './loader/api.js';
 
 const classes: LapaWidgetsClasses = {

@@ -11,7 +11,7 @@ describe('the all-in-one script', () => {
     firstErrors = await loadBundle(ALL_IN_ONE);
   });
 
-  it('is a classic script that defines all three elements without errors, inserting no other script', () => {
+  it('is a classic script that defines every element without errors, inserting no other script', () => {
     expect(firstErrors).to.deep.equal([]);
     for (const tag of TAGS) expect(customElements.get(tag), tag).to.be.a('function');
     expect([...document.scripts].filter((s) => s.src.includes('/dist/chunks/'))).to.deep.equal([]);
@@ -22,6 +22,7 @@ describe('the all-in-one script', () => {
     expect(api.NewsCardElement).to.equal(customElements.get('news-card'));
     expect(api.CommentBoxElement).to.equal(customElements.get('comment-box'));
     expect(api.ScrollToTopElement).to.equal(customElements.get('scroll-to-top'));
+    expect(api.CommentCountElement).to.equal(customElements.get('comment-count'));
     expect(await api.load('comment-box')).to.equal(customElements.get('comment-box'));
   });
 

@@ -18,6 +18,9 @@ import styles from './comment-count.styles.js';
 /** What the element shows: one of these at a time. */
 export type CommentCountState = 'initial' | 'loading' | 'loaded' | 'error';
 export type { CommentCount, CommentCountApi, CommentCountMessages };
+// The element's events, from its own module, so `lapa-widgets/comment-count` (and its
+// `/define`) users get their HTMLElementEventMap entries.
+export type { CommentCountErrorEvent, CommentCountLoadEvent } from '../internal/events.js';
 
 /** An answer of at most this many bytes: a count is a few dozen. */
 const MAX_BYTES = 16 * 1024;

@@ -1,11 +1,20 @@
-// Two builds from one source:
+// The builds, from one source and one list of elements (ELEMENTS):
 // - dist/**.js: ES modules for npm users, one per source module, with lit and dompurify
 //   left as imports (they are dependencies, so bundlers dedupe them).
-// - dist/lapa-widgets.min.js: the self-contained classic script partners paste into a page,
-//   with the licence notices of everything it includes and its SRI hash printed and
-//   written beside it.
+// - dist/chunks/*.js: the loader's code-split classic scripts: one entry per element and the
+//   chunks they share (Lit, src/internal), as AMD with a renamed define (`__lapaDefine`), so
+//   a page's own AMD loader (RequireJS) never sees them. dist/chunks/manifest.json lists them
+//   with what each imports (for scripts/size.mjs and the tests; pages never load it).
+// - dist/lapa-widgets.min.js: the small loader partners paste (src/loader/loader.ts), with
+//   every chunk's file name, imports and integrity baked in.
+// - dist/lapa-widgets.all.min.js: the self-contained classic script of all elements, for
+//   partners who self-host exactly one file; dist/<element>.min.js: one element, self-contained.
+// Every classic script is ASCII-only, carries the licence notices of what it includes, and
+// has its SRI hash printed and written beside it (<file>.sri).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -15,24 +24,42 @@ import { defaultShouldMinifyCSS } from '@lit-labs/rollup-plugin-minify-html-lite
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies);
 
-const entries = [
-  'src/index.ts',
-  'src/define.ts',
-  ...['news-card', 'comment-box', 'scroll-to-top', 'comment-count', 'news-feed'].flatMap((el) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]),
+/**
+ * THE list of elements: tag and class. Each has src/<tag>/<tag>.ts (the class) and
+ * src/<tag>/define.ts (its registration); adding one here adds its npm entries, its loader
+ * chunk and its self-contained file.
+ */
+export const ELEMENTS = [
+  ['news-card', 'NewsCardElement'],
+  ['comment-box', 'CommentBoxElement'],
+  ['scroll-to-top', 'ScrollToTopElement'],
+  ['comment-count', 'CommentCountElement'],
+  ['news-feed', 'NewsFeedElement'],
 ];
+
+const entries = ['src/index.ts', 'src/define.ts', ...ELEMENTS.flatMap(([el]) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`])];
+const src = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 function notice(name) {
   const meta = JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), 'utf8'));
   return ` * ${name} ${meta.version} (${meta.license})${meta.author ? `, ${typeof meta.author === 'string' ? meta.author : meta.author.name}` : ''}`;
 }
 
-const banner = [
-  '/*!',
-  ` * ${pkg.name} ${pkg.version} (MIT). Includes:`,
-  ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'dompurify'].map(notice),
-  ' * Licence texts: node_modules/<name>/LICENSE, or each project\'s repository.',
-  ' */',
-].join('\n');
+const THIRD_PARTY = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'dompurify'];
+
+/** The licence banner of a file that includes `names` (all the third-party code when not given). */
+const bannerFor = (names = THIRD_PARTY) =>
+  [
+    '/*!',
+    ` * ${pkg.name} ${pkg.version} (MIT).${names.length ? ' Includes:' : ''}`,
+    ...names.map(notice),
+    ...(names.length ? [" * Licence texts: node_modules/<name>/LICENSE, or each project's repository."] : []),
+    ' */',
+  ].join('\n');
+const banner = bannerFor();
+
+/** The third-party packages whose code is in a chunk, by the paths of its modules. */
+const packagesIn = (moduleIds) => THIRD_PARTY.filter((name) => moduleIds.some((id) => id.includes(`/node_modules/${name}/`)));
 
 /**
  * Minifies the html`` and css`` templates of our sources (html-minifier-next, lightningcss),
@@ -99,6 +126,149 @@ function sri() {
   };
 }
 
+/** The licence banner of each chunk, after terser (which drops comments): only what it includes. */
+function chunkBanners() {
+  return {
+    name: 'chunk-banners',
+    renderChunk: (code, chunk) => ({ code: `${bannerFor(packagesIn(chunk.moduleIds))}\n${code}`, map: null }),
+  };
+}
+
+const terserOptions = (preamble) =>
+  terser({
+    ecma: 2021,
+    module: false,
+    compress: { passes: 2 },
+    // ASCII only: a classic script without a charset is decoded in the page's encoding
+    // (a windows-1257 site, say), which would garble Latvian and Georgian text.
+    format: { comments: false, ascii_only: true, ...(preamble ? { preamble } : {}) },
+  });
+
+const classicPlugins = (...extra) => [
+  minifyTemplates(),
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  ...extra,
+];
+
+/** Virtual modules `lapa-entry:<tag>` (the element registered, its class exported as `element`) and `lapa-all`. */
+function elementEntries() {
+  const PREFIX = '\0lapa-entry:';
+  return {
+    name: 'element-entries',
+    resolveId(id) {
+      if (id.startsWith('lapa-entry:')) return `\0${id}`;
+      // package.json's sideEffects names only dist/ files: without this, the registration,
+      // a bare import here, would be shaken out.
+      if (id.startsWith('lapa-define:')) return { id: src(`${id.slice('lapa-define:'.length)}/define.ts`), moduleSideEffects: true };
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const tag = id.slice(PREFIX.length);
+      const [, className] = ELEMENTS.find(([name]) => name === tag);
+      return `import 'lapa-define:${tag}';\nexport { ${className} as element } from ${JSON.stringify(src(`${tag}/${tag}.ts`))};\n`;
+    },
+  };
+}
+
+/**
+ * In the loader's chunks, src/internal/policy.ts is the loader's: an AMD dependency
+ * `lapa-policy` its registry fills with the one `lapa-widgets` policy it created, so that
+ * the loader and the chunks share it (a second createPolicy with that name fails under
+ * `trusted-types` without 'allow-duplicates').
+ */
+function loaderPolicy() {
+  const POLICY = src('internal/policy.ts');
+  return {
+    name: 'loader-policy',
+    resolveId(id, importer) {
+      if (importer && /(^|\/)policy\.js$/.test(id) && resolve(dirname(importer), id.replace(/\.js$/, '.ts')) === POLICY) return { id: 'lapa-policy', external: true };
+      return null;
+    },
+  };
+}
+
+/** What the chunks build hands the loader build (rollup builds the configs in order). */
+let chunkManifest;
+
+/** Collects dist/chunks into the manifest the loader bakes in; fails on an import cycle, which the registry does not resolve. */
+function manifest() {
+  return {
+    name: 'chunk-manifest',
+    // Chunk names carry their content hash: an old build's files would pile up.
+    buildStart: () => rmSync(fileURLToPath(new URL('./dist/chunks', import.meta.url)), { recursive: true, force: true }),
+    generateBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const files = chunks.map((chunk) => chunk.fileName);
+      const index = (file) => files.indexOf(file);
+      const hashes = chunks.map((chunk) => `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`);
+      const deps = chunks.map((chunk) => chunk.imports.map(index).filter((i) => i >= 0));
+      const visit = (i, path) => {
+        if (path.includes(i)) this.error(`chunk import cycle: ${[...path, i].map((j) => files[j]).join(' -> ')}`);
+        for (const dep of deps[i]) visit(dep, [...path, i]);
+      };
+      files.forEach((_, i) => visit(i, []));
+      const purifierId = src('internal/purifier.ts');
+      chunkManifest = {
+        files,
+        hashes,
+        deps,
+        dynamic: chunks.map((chunk) => chunk.dynamicImports.map(index)),
+        purifier: chunks.findIndex((chunk) => chunk.moduleIds.includes(purifierId)),
+      };
+      const { purifier } = chunkManifest;
+      // Whether an element's code can import() the purifier: then the loader fetches it with
+      // the element where the engine has no working native Sanitizer.
+      // Judged on the module graph, not the chunks': comment-count shares a chunk with the
+      // sanitiser (url.ts beside sanitize.ts) but never sanitises.
+      const reachesPurifier = (id, seen = new Set()) => {
+        if (seen.has(id)) return false;
+        seen.add(id);
+        const info = this.getModuleInfo(id);
+        return !!info && (info.dynamicallyImportedIds.includes(purifierId) || info.importedIds.some((dep) => reachesPurifier(dep, seen)));
+      };
+      chunkManifest.elements = ELEMENTS.map(([tag, className]) => {
+        const entry = chunks.findIndex((chunk) => chunk.isEntry && chunk.name === tag);
+        return [tag, className, entry, purifier >= 0 && reachesPurifier(chunks[entry].facadeModuleId)];
+      });
+      chunkManifest.bytes = chunks.map((chunk) => Buffer.byteLength(chunk.code));
+      // The source modules in each chunk, relative to the package (test/node/import-graph.test.mjs).
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const named = (id) => (id.includes('/node_modules/') ? id.slice(id.lastIndexOf('/node_modules/') + 1) : id.startsWith(root) ? id.slice(root.length) : undefined);
+      chunkManifest.modules = chunks.map((chunk) => chunk.moduleIds.map(named).filter(Boolean));
+    },
+    writeBundle(options) {
+      mkdirSync(options.dir, { recursive: true });
+      writeFileSync(`${options.dir}/manifest.json`, `${JSON.stringify(chunkManifest, null, 1)}\n`);
+    },
+  };
+}
+
+/** `lapa:manifest` in the loader build: what the chunks build just wrote. */
+function bakedManifest() {
+  return {
+    name: 'baked-manifest',
+    resolveId: (id) => (id === 'lapa:manifest' ? '\0lapa:manifest' : null),
+    load(id) {
+      if (id !== '\0lapa:manifest') return null;
+      if (!chunkManifest) this.error('the chunks build must run before the loader build');
+      const { files, hashes, deps, elements, purifier } = chunkManifest;
+      // Relative to the loader, which sits above dist/chunks/.
+      return Object.entries({ files: files.map((file) => `chunks/${file}`), hashes, deps, elements, purifier })
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+        .join('\n');
+    },
+  };
+}
+
+/** A self-contained classic script (IIFE, everything inlined). */
+const selfContained = (input, file) => ({
+  input,
+  plugins: classicPlugins(elementEntries(), terserOptions(banner), asciiTemplates(), sri()),
+  output: { dir: 'dist', entryFileNames: file, format: 'iife', inlineDynamicImports: true },
+});
+
 export default [
   {
     input: entries,
@@ -108,22 +278,36 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
   },
   {
-    input: 'src/bundle.ts',
-    plugins: [
-      minifyTemplates(),
-      nodeResolve({ browser: true, exportConditions: ['production'] }),
-      esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-      terser({
-        ecma: 2021,
-        module: false,
-        compress: { passes: 2 },
-        // ASCII only: a classic script without a charset is decoded in the page's encoding
-        // (a windows-1257 site, say), which would garble Latvian and Georgian text.
-        format: { comments: false, preamble: banner, ascii_only: true },
-      }),
-      asciiTemplates(),
-      sri(),
-    ],
-    output: { dir: 'dist', entryFileNames: 'lapa-widgets.min.js', format: 'iife', inlineDynamicImports: true },
+    input: Object.fromEntries(ELEMENTS.map(([tag]) => [tag, `lapa-entry:${tag}`])),
+    // An entry chunk may export more than `element` (what a lazy chunk imports back from it):
+    // otherwise rollup puts the element's code in a second chunk behind a facade, one more file.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [loaderPolicy(), ...classicPlugins(elementEntries(), terserOptions(), asciiTemplates(), chunkBanners(), manifest(), sri())],
+    output: {
+      dir: 'dist/chunks',
+      format: 'amd',
+      amd: { define: '__lapaDefine' },
+      // Short names for what chunks export to each other, no __esModule marker or frozen
+      // namespaces (only the registry reads them), arrow functions in the wrappers.
+      minifyInternalExports: true,
+      // A chunk of a few hundred bytes costs more in its own request and gzip dictionary
+      // than it saves: rollup merges it where that runs no code an entry did not run before.
+      experimentalMinChunkSize: 2048,
+      esModule: false,
+      freeze: false,
+      externalLiveBindings: false,
+      generatedCode: { preset: 'es2015', constBindings: true },
+      entryFileNames: '[name]-[hash].js',
+      chunkFileNames: '[name]-[hash].js',
+      hashCharacters: 'base36',
+    },
   },
+  {
+    input: 'src/loader/loader.ts',
+    // Only our code is in the loader: the third-party notices are in the chunks that include it.
+    plugins: classicPlugins(bakedManifest(), terserOptions(bannerFor([])), asciiTemplates(), sri()),
+    output: { dir: 'dist', entryFileNames: 'lapa-widgets.min.js', format: 'iife' },
+  },
+  selfContained('src/bundle.ts', 'lapa-widgets.all.min.js'),
+  ...ELEMENTS.map(([tag]) => selfContained(`src/${tag}/define.ts`, `${tag}.min.js`)),
 ];

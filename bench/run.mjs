@@ -420,7 +420,7 @@ results.run = {
   seconds: Math.round((Date.now() - started) / 1000),
   samples: N,
   warmup: WARMUP,
-  bundle: bundleArg ?? 'dist/lapa-widgets.min.js',
+  bundle: bundleArg ?? 'dist/lapa-widgets.all.min.js', // one file, served as /lib/lapa-widgets.min.js (the loader would need its chunks beside it)
   bundleBytes: bundle.length,
   viewport: VIEWPORT,
   pageErrors: [...new Set(pageErrors)].slice(0, 20),

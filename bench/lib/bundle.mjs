@@ -15,7 +15,7 @@ export function benchBundle(argv, root, log) {
       process.exit(1);
     }
   }
-  const bundlePath = bundleArg ? new URL(bundleArg, `file://${process.cwd()}/`) : new URL('dist/lapa-widgets.min.js', root);
+  const bundlePath = bundleArg ? new URL(bundleArg, `file://${process.cwd()}/`) : new URL('dist/lapa-widgets.all.min.js', root);
   if (!existsSync(bundlePath)) {
     console.error(`${bundlePath.pathname} is missing: run \`npm run build\` (or drop --no-build).`);
     process.exit(1);

@@ -17,41 +17,17 @@
  * Nothing here touches `window` or `document` at import time.
  */
 import { nativeSanitizer } from './native-sanitizer.js';
+import { trustedTypesPolicy } from './policy.js';
 import type { PurifyRules, purify as Purify } from './purifier.js';
 import { NOSCRIPT_STAND_IN, stripInlineStylesAndHandlers } from './strip-inline.js';
 import { safeUrl } from './url.js';
 
 export { nativeSanitizer };
 
-// Typed locally: the global Trusted Types typings are not in every consumer's lib.
-interface Policy {
-  createHTML(input: string): unknown;
-}
-/** Our policy once asked for: null when there are no Trusted Types or the CSP refuses it. */
-let policy: Policy | null | undefined;
-
-export function trustedTypesPolicy(): Policy | null {
-  if (policy === undefined) {
-    // Stays null when refused by a CSP that does not list us: parsing still works where
-    // Trusted Types are not enforced.
-    policy = null;
-    try {
-      policy =
-        (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy('lapa-widgets', {
-          createHTML: (input: string) => input,
-          // DOMPurify asks for this method; we never load scripts.
-          createScriptURL: () => '',
-        }) ?? null;
-    } catch {
-      /* refused */
-    }
-  }
-  return policy;
-}
-
 // safeUrl lives in url.ts, so that an element without HTML (comment-count) checks URLs
 // without loading a sanitiser; it is exported here too, where every other caller looks.
-export { safeUrl };
+// The policy likewise, for the XML parser (formats/xml.ts).
+export { safeUrl, trustedTypesPolicy };
 
 /** Checks every candidate of a `srcset`; drops bad ones. Undefined when none is left. */
 export function safeSrcset(value: unknown, base?: string): string | undefined {

@@ -1,13 +1,14 @@
-// <comment-box> from the built script-tag bundle (dist/lapa-widgets.min.js, made by
-// `npm run build`), on a page the way a partner embeds it. Imports no sources: all it
-// sees comes from the bundle.
+// <comment-box> from the built script-tag loader (dist/lapa-widgets.min.js, made by
+// `npm run build`), on a page the way a partner embeds it: the element's code arrives when
+// its tag is added. Imports no sources: all it sees comes from dist/.
 import { expect, waitUntil } from '@open-wc/testing';
+import { BUNDLE } from '../support/bundle.js';
 
 type Box = HTMLElement & { updateComplete: Promise<unknown> };
 
 function loadBundle(): Promise<void> {
   const script = document.createElement('script');
-  script.src = '/dist/lapa-widgets.min.js';
+  script.src = BUNDLE;
   return new Promise((resolve, reject) => {
     script.onload = () => resolve();
     script.onerror = () => reject(new Error('dist/lapa-widgets.min.js did not load: run npm run build first'));

@@ -11,6 +11,7 @@ import {
   FEED_TITLE,
   addScript,
   byId,
+  chunkScripts,
   closePages,
   expectWidgetsWork,
   openPage,
@@ -61,15 +62,19 @@ function dangers(root: Element): string[] {
 describe('two copies of the bundle on one page', () => {
   afterEach(closePages);
 
-  it('keeps the first copy definitions and global, throws nothing, and the widgets work', async () => {
+  it('keeps the first copy global, registers and fetches each element once, throws nothing, and the widgets work', async () => {
     const host = await openPage('/__embed/pages/twice.html');
-    const first = host.win.__firstCopy as Record<string, unknown> & { api: LapaWidgetsGlobal };
+    const first = host.win.__firstCopy as { api: LapaWidgetsGlobal; define: unknown };
     expect(first.api, 'the first copy set LapaWidgets').to.exist;
     expect(host.win.LapaWidgets).to.equal(first.api);
-    for (const tag of ['news-card', 'comment-box', 'scroll-to-top']) {
-      expect(host.win.customElements.get(tag), tag).to.equal(first[tag]);
-    }
+    expect(host.win.__lapaDefine).to.equal(first.define);
     expect(await expectWidgetsWork(host)).to.deep.equal([]);
+    expect(host.win.customElements.get('news-card')).to.equal(first.api.NewsCardElement);
+    expect(host.win.customElements.get('comment-box')).to.equal(first.api.CommentBoxElement);
+    expect(host.win.customElements.get('scroll-to-top')).to.equal(first.api.ScrollToTopElement);
+    const chunks = chunkScripts(host);
+    expect(chunks.length).to.be.greaterThan(3);
+    expect(new Set(chunks).size, chunks.join()).to.equal(chunks.length);
     expect(problems(host)).to.deep.equal([]);
   });
 
@@ -96,7 +101,7 @@ describe('a tag the host already owns', () => {
     expect(host.win.customElements.get('news-card')!.name).to.equal('HostNewsCard');
     expect(byId(host, 'host-card').hasAttribute('data-host-card')).to.be.true;
     // The other two tags were free.
-    expect(host.win.customElements.get('comment-box')).to.equal(ours.CommentBoxElement);
+    expect(await ours.load('comment-box')).to.equal(host.win.customElements.get('comment-box'));
     await recorded(host, 'news-card-load', 'card');
     const renamed = byId<NewsCardElement>(host, 'card');
     expect(renamed).to.be.instanceOf(ours.NewsCardElement);
@@ -148,12 +153,13 @@ describe("the host's own DOMPurify", () => {
     expect(markup(part(withHost.card, 'body')!)).to.equal(markup(part(plain.card, 'body')!));
   });
 
-  it("adds no global besides LapaWidgets and Lit's own bookkeeping (no DOMPurify)", async () => {
+  it("adds no global besides LapaWidgets, the loader's define and Lit's own bookkeeping (no DOMPurify)", async () => {
     const host = await openPage('/__embed/pages/empty.html');
     const before = new Set(Object.getOwnPropertyNames(host.win));
     await addScript(host, BUNDLE);
+    await Promise.all((['news-card', 'comment-box', 'scroll-to-top'] as const).map((tag) => host.win.LapaWidgets!.load(tag)));
     const added = Object.getOwnPropertyNames(host.win).filter((name) => !before.has(name));
-    expect(added.sort()).to.deep.equal(['LapaWidgets', 'litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'reactiveElementVersions']);
+    expect(added.sort()).to.deep.equal(['LapaWidgets', '__lapaDefine', 'litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'reactiveElementVersions']);
   });
 });
 

@@ -4,10 +4,8 @@
  * element registry and globals, and loads the built script-tag bundle the way a partner
  * page does.
  */
-import type { CommentBoxElement } from '../../src/comment-box/comment-box.js';
-import type { NewsCardElement } from '../../src/news-card/news-card.js';
-import type { ScrollToTopElement } from '../../src/scroll-to-top/scroll-to-top.js';
 import { part, parts, text } from '../support/dom.js';
+import type { LapaWidgetsApi } from '../../src/loader/api.js';
 import { holds } from '../support/until.js';
 
 export const BUNDLE = '/__embed/dist/lapa-widgets.min.js';
@@ -36,11 +34,7 @@ export interface EmbedLog {
   when(type: string, id?: string): Promise<RecordedEvent>;
 }
 
-export interface LapaWidgetsGlobal {
-  NewsCardElement: typeof NewsCardElement;
-  CommentBoxElement: typeof CommentBoxElement;
-  ScrollToTopElement: typeof ScrollToTopElement;
-}
+export type LapaWidgetsGlobal = LapaWidgetsApi;
 
 export type HostWindow = Window &
   typeof globalThis & {
@@ -130,9 +124,25 @@ export function byId<T extends Element>(page: HostPage, id: string): T {
 
 export { part, parts, text } from '../support/dom.js';
 
-/** Waits for a Lit element of another window to finish rendering. */
-export async function rendered(el: Element): Promise<void> {
+/**
+ * Waits for a Lit element of another window to be defined (the loader fetches its code when
+ * the tag appears) and to finish rendering.
+ */
+export async function rendered(el: Element, timeout = 8000): Promise<void> {
+  const registry = el.ownerDocument.defaultView!.customElements;
+  if (!registry.get(el.localName)) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      registry.whenDefined(el.localName),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`<${el.localName}> not defined within ${timeout} ms`)), timeout))),
+    ]).finally(() => clearTimeout(timer));
+  }
   await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+}
+
+/** The chunk scripts the loader inserted into `page`, by path. */
+export function chunkScripts(page: HostPage): string[] {
+  return [...page.doc.scripts].filter((s) => s.src.includes('/dist/chunks/')).map((s) => new URL(s.src).pathname);
 }
 
 /**
@@ -157,6 +167,7 @@ export async function expectWidgetsWork(page: HostPage, { card = 'card', comment
   }
   if (top) {
     const el = byId(page, top);
+    await rendered(el);
     if (!el.shadowRoot || !part(el, 'button')) failures.push(`#${top} did not render its button`);
     else {
       page.win.scrollTo(0, 1500);

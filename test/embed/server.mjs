@@ -10,9 +10,15 @@
 //                                bundle from that origin (%CDN% in the page) and allows it
 //                                in script-src. %SRI% is the bundle's integrity hash;
 //                                <!--#include x.part.html --> is replaced by that file.
-//   /__embed/dist/<file>         the built dist/ (the script-tag bundle), CORS-open like a CDN;
-//                                ?charset=none sends it without a charset, as many servers
-//                                do. Pages named windows-1257-*.html are sent in that charset.
+//                                ?nonce=on sends a nonce-based policy instead ('nonce-…'
+//                                'strict-dynamic' for script-src; %NONCE% in the page).
+//   /__embed/dist/<file>         the built dist/ (the loader, its chunks, the self-contained
+//                                files), CORS-open like a CDN; ?charset=none sends it without a
+//                                charset, as many servers do. Pages named windows-1257-*.html
+//                                are sent in that charset. Every request here is logged in
+//                                `requests` (its path), for tests of what a page downloads.
+//   /__embed/tampered/<file>     the same dist/, but news-card's entry chunk is one byte off
+//                                what the loader's baked integrity says (a compromised CDN).
 //   /__embed/data/<file>         test/fixtures/embed/ (article JSON, images); any image
 //                                under data/wp/ (the WordPress post's uploads) is a small SVG
 //   /__embed/api/articles/<id>/comments
@@ -42,6 +48,9 @@ const VENDOR = {
   'require.js': `${root}node_modules/requirejs/require.js`,
   'purify.js': `${root}node_modules/dompurify/dist/purify.js`,
 };
+/** The nonce of the nonce-based policy: fixed, as these pages are test pages; a real site makes one per response. */
+export const NONCE = 'bGFwYS1lbWJlZC10ZXN0';
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -83,7 +92,7 @@ async function buildLit2Host() {
 }
 
 /**
- * @returns {{ handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean>, comments: ReturnType<typeof createCommentServer>, close(): void }}
+ * @returns {{ handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean>, comments: ReturnType<typeof createCommentServer>, requests: string[], close(): void }}
  */
 /**
  * Puts the file named in each `<!--#include name.part.html -->` of a page in its place: the
@@ -104,6 +113,8 @@ export function createEmbedServer() {
   comments.insertComment({ articleId: COMMENTS_ARTICLE, parent: first, name: 'Anna Lindqvist', url: 'https://anna.example.org', text: 'In March, and the sessions are hybrid.', date: new Date(Date.now() - 2 * day) });
   comments.insertComment({ articleId: COMMENTS_ARTICLE, name: 'Giorgi Beridze', text: 'გმადლობთ! A great project.', date: new Date(Date.now() - day) });
   let lit2Host;
+  /** Paths of every request for dist/ (and tampered/), in order. */
+  const requests = [];
 
   async function page(res, url, relative) {
     const found = await readInside(DIRS.pages, relative);
@@ -112,7 +123,7 @@ export function createEmbedServer() {
     if (extname(found.file) !== '.html') return send(res, 200, type, found.body);
     const cdn = url.searchParams.get('cdn');
     if (cdn !== null && !LOCAL_ORIGIN.test(cdn)) return send(res, 400, 'text/plain', 'cdn must be a local origin');
-    let html = (await withIncludes(found.body.toString('utf8'))).replaceAll('%CDN%', cdn ?? '');
+    let html = (await withIncludes(found.body.toString('utf8'))).replaceAll('%CDN%', cdn ?? '').replaceAll('%NONCE%', NONCE);
     if (html.includes('%SRI%')) html = html.replaceAll('%SRI%', (await readFile(`${DIRS.dist}lapa-widgets.min.js.sri`, 'utf8')).trim());
     const headers = {};
     // A Baltic legacy charset: a classic script without a charset is decoded in it.
@@ -121,6 +132,8 @@ export function createEmbedServer() {
       let policy = STRICT_CSP;
       if (cdn) policy = policy.replace("script-src 'self'", `script-src 'self' ${cdn}`);
       if (url.searchParams.get('tt') === 'no-duplicates') policy = policy.replace(" 'allow-duplicates'", '');
+      // Nonce-based: only scripts with the nonce run, and what they insert ('strict-dynamic').
+      if (url.searchParams.get('nonce') === 'on') policy = policy.replace(/script-src [^;]*/, `script-src 'nonce-${NONCE}' 'strict-dynamic'`);
       headers['Content-Security-Policy'] = policy;
     }
     return send(res, 200, type, html, headers);
@@ -147,8 +160,19 @@ export function createEmbedServer() {
       case 'pages':
         await page(res, url, relative);
         return true;
+      case 'tampered': {
+        requests.push(url.pathname);
+        const found = await readInside(DIRS.dist, relative);
+        if (!found) send(res, 404, 'text/plain', 'not found');
+        else {
+          const entry = /^chunks\/news-card-[\w]+\.js$/.test(relative);
+          send(res, 200, TYPES['.js'], entry ? Buffer.concat([found.body, Buffer.from('\n')]) : found.body, { 'Access-Control-Allow-Origin': '*' });
+        }
+        return true;
+      }
       case 'data':
       case 'dist': {
+        if (area === 'dist') requests.push(url.pathname);
         if (area === 'data' && /^wp\/.+\.(jpe?g|png|webp)$/.test(relative)) {
           send(res, 200, 'image/svg+xml', UPLOAD);
           return true;
@@ -179,5 +203,5 @@ export function createEmbedServer() {
     }
   }
 
-  return { handle, comments, close: () => comments.close() };
+  return { handle, comments, requests, close: () => comments.close() };
 }

@@ -1,14 +1,18 @@
-// The script-tag bundle under a strict Content-Security-Policy, in real top-level page
-// loads in each engine (the test runner's harness page needs inline scripts, so these pages
-// are opened directly): every widget renders real data, a comment posts, and not one
-// `securitypolicyviolation` event or console error happens. Also the demo's CSP variant
-// and the SRI hash the build writes beside the bundle. LAPA_BROWSERS picks the engines.
+// The script-tag loader under a strict Content-Security-Policy, host-based and nonce-based,
+// in real top-level page loads in each engine (the test runner's harness page needs inline
+// scripts, so these pages are opened directly): every widget renders real data, a comment
+// posts, and not one `securitypolicyviolation` event or console error happens; a page
+// downloads only the chunks of the elements it uses (the embed server's request log); a
+// chunk failing its integrity check leaves its element undefined and nothing thrown. Also
+// the all-in-one file, the demo's CSP variant and the SRI hashes the build writes.
+// LAPA_BROWSERS picks the engines.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer } from '../../demo/server.mjs';
 import { pageLog, RECORDER, recorded, shadowCount, shadowText, startEmbedServer } from '../embed/browser.mjs';
+import { NONCE } from '../embed/server.mjs';
 import { engines, ENGINE_LABELS, launchEngine } from '../support/drivers.mjs';
 
 /** The exact policy the README documents; written out here so a weakened copy fails. */
@@ -17,6 +21,24 @@ const DOCUMENTED_CSP =
   "require-trusted-types-for 'script'; trusted-types lapa-widgets lit-html 'allow-duplicates'";
 const FEED_TITLE = 'Three partners, one toolkit & a handbook';
 const BUNDLE = new URL('../../dist/lapa-widgets.min.js', import.meta.url);
+const MANIFEST = () => JSON.parse(readFileSync(new URL('../../dist/chunks/manifest.json', import.meta.url), 'utf8'));
+
+/** The chunk paths (under /__embed/<area>/) a page using `tags` downloads: each entry and what it imports, plus the purifier where asked. */
+function chunksFor(tags, { purifier = false, area = 'dist' } = {}) {
+  const manifest = MANIFEST();
+  const seen = new Set();
+  const visit = (i) => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    manifest.deps[i].forEach(visit);
+  };
+  for (const tag of tags) visit(manifest.elements.find(([name]) => name === tag)[2]);
+  if (purifier) seen.add(manifest.purifier);
+  return [...seen].map((i) => `/__embed/${area}/chunks/${manifest.files[i]}`).sort();
+}
+
+/** The paths a page fetched under /__embed/dist (or tampered/), sorted, without repeats counted away. */
+const fetched = (site) => [...site.embed.requests].sort();
 
 /** Asserts the page saw no CSP violation, uncaught error or console error. */
 async function assertClean(page) {
@@ -63,10 +85,26 @@ async function assertWidgetsRender(page) {
   }
 }
 
-describe('the SRI hash the build writes', () => {
-  it('is the sha384 of the bundle, in integrity-attribute form', () => {
-    const expected = `sha384-${createHash('sha384').update(readFileSync(BUNDLE)).digest('base64')}`;
-    assert.equal(readFileSync(new URL('../../dist/lapa-widgets.min.js.sri', import.meta.url), 'utf8').trim(), expected);
+describe('the SRI hashes the build writes', () => {
+  const sha384 = (url) => `sha384-${createHash('sha384').update(readFileSync(url)).digest('base64')}`;
+
+  it('is the sha384 of each script-tag file, in integrity-attribute form', () => {
+    for (const file of ['lapa-widgets.min.js', 'lapa-widgets.all.min.js', 'news-card.min.js', 'comment-box.min.js', 'scroll-to-top.min.js']) {
+      const url = new URL(`../../dist/${file}`, import.meta.url);
+      assert.equal(readFileSync(new URL(`${url.href}.sri`), 'utf8').trim(), sha384(url), file);
+    }
+    assert.equal(readFileSync(new URL('../../dist/lapa-widgets.min.js.sri', import.meta.url), 'utf8').trim(), sha384(BUNDLE));
+  });
+
+  it('bakes the sha384 of every chunk into the loader, and writes it beside the chunk', () => {
+    const { files, hashes } = MANIFEST();
+    const loader = readFileSync(BUNDLE, 'utf8');
+    files.forEach((file, i) => {
+      const url = new URL(`../../dist/chunks/${file}`, import.meta.url);
+      assert.equal(hashes[i], sha384(url), file);
+      assert.equal(readFileSync(new URL(`${url.href}.sri`), 'utf8').trim(), hashes[i]);
+      assert.ok(loader.includes(`"${hashes[i]}"`) && loader.includes(`"chunks/${file}"`), `the loader names ${file} and its hash`);
+    });
   });
 });
 
@@ -100,6 +138,69 @@ for (const engine of engines()) {
         await assertClean(page);
       }));
 
+    // Where the engine has no working native Sanitizer (WebKit), DOMPurify comes with the element.
+    const purifier = engine === 'webkit';
+
+    it('downloads only the loader and the used element\'s chunks, each once, and a tag added later loads its code', () =>
+      browser.withPage(async (page) => {
+        site.embed.requests.length = 0;
+        await page.goto(`${site.origin}/__embed/pages/csp-news-card.html`);
+        await recorded(page, 'news-card-load', 'card');
+        assert.equal(await shadowText(page, '#card', '[part~="title"]'), FEED_TITLE);
+        const loader = '/__embed/dist/lapa-widgets.min.js';
+        assert.deepEqual(fetched(site), [loader, ...chunksFor(['news-card'], { purifier })].sort());
+        // A single-page app adds another element long after.
+        await page.evaluate(() => {
+          const top = document.createElement('scroll-to-top');
+          top.id = 'top';
+          document.body.append(top);
+        });
+        await page.waitFor(() => document.querySelector('#top').shadowRoot?.querySelector('[part~="button"]'), { timeout: 5000 });
+        assert.deepEqual(fetched(site), [loader, ...new Set([...chunksFor(['news-card'], { purifier }), ...chunksFor(['scroll-to-top'])])].sort());
+        assert.ok(!fetched(site).some((path) => /\/comment-box-/.test(path)), 'no comment-box code');
+        // Every chunk script carries the baked integrity and crossorigin.
+        const scripts = await page.evaluate(() =>
+          [...document.scripts].filter((s) => s.src.includes('/chunks/')).map((s) => ({ integrity: s.integrity, crossOrigin: s.crossOrigin })),
+        );
+        assert.ok(scripts.length >= 3);
+        for (const script of scripts) {
+          assert.match(script.integrity, /^sha384-[\w+/]{64}$/);
+          assert.equal(script.crossOrigin, 'anonymous');
+        }
+        await assertClean(page);
+      }));
+
+    it('works under a nonce-based policy with strict-dynamic: the chunks get the loader\'s nonce', () =>
+      browser.withPage(async (page) => {
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-nonce.html?nonce=on&tt=no-duplicates`);
+        assert.match(response.headers['content-security-policy'], /script-src 'nonce-[\w=+/]+' 'strict-dynamic';/);
+        await assertWidgetsRender(page);
+        const nonces = await page.evaluate(() => [...document.scripts].filter((s) => s.src.includes('/chunks/')).map((s) => s.nonce));
+        assert.ok(nonces.length >= 4);
+        assert.deepEqual([...new Set(nonces)], [NONCE]);
+        await assertClean(page);
+      }));
+
+    it('shows the fallback content of an element whose chunk fails its integrity check, throws nothing, and the other elements work', () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-tampered.html`);
+        await page.waitFor(() => document.querySelector('#top').shadowRoot?.querySelector('[part~="button"]'), { timeout: 5000 });
+        const outcome = await page.evaluate(() =>
+          window.LapaWidgets.load('news-card').then(
+            () => 'loaded',
+            (error) => String(error),
+          ),
+        );
+        assert.match(outcome, /did not load/);
+        const card = await page.evaluate(() => {
+          const el = document.querySelector('#card');
+          return { defined: !!customElements.get('news-card'), shadow: !!el.shadowRoot, text: el.textContent.trim() };
+        });
+        assert.deepEqual(card, { defined: false, shadow: false, text: 'Three partners, one toolkit' });
+        const log = await pageLog(page);
+        assert.deepEqual({ violations: log.violations, errors: log.errors }, { violations: [], errors: [] });
+      }));
+
     it('is a real test: the same page refuses and reports an unsafe DOM write', () =>
       browser.withPage(async (page) => {
         await page.goto(`${site.origin}/__embed/pages/csp-widgets.html`);
@@ -115,16 +216,31 @@ for (const engine of engines()) {
         await page.waitFor(() => window.__embed.violations.some((v) => v.directive === 'require-trusted-types-for'), { timeout: 3000 });
       }));
 
-    it('loads the bundle twice with zero violations, thanks to allow-duplicates', () =>
+    it("needs no 'allow-duplicates': the loader and its chunks share one lapa-widgets policy and one Lit", () =>
       browser.withPage(async (page) => {
-        await page.goto(`${site.origin}/__embed/pages/csp-twice.html`);
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-widgets.html?tt=no-duplicates`);
+        assert.doesNotMatch(response.headers['content-security-policy'], /allow-duplicates/);
         await assertWidgetsRender(page);
         await assertClean(page);
       }));
 
-    it("needs 'allow-duplicates': without it a second copy of Lit is refused its policy", () =>
+    it('loads the loader twice with zero violations, even without allow-duplicates', () =>
       browser.withPage(async (page) => {
-        const response = await page.goto(`${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
+        await page.goto(`${site.origin}/__embed/pages/csp-twice.html?tt=no-duplicates`);
+        await assertWidgetsRender(page);
+        await assertClean(page);
+      }));
+
+    it('loads the all-in-one file twice with zero violations, thanks to allow-duplicates', () =>
+      browser.withPage(async (page) => {
+        await page.goto(`${site.origin}/__embed/pages/csp-twice-all.html`);
+        await assertWidgetsRender(page);
+        await assertClean(page);
+      }));
+
+    it("needs 'allow-duplicates' for two all-in-one files: without it the second copy of Lit is refused its policy", () =>
+      browser.withPage(async (page) => {
+        const response = await page.goto(`${site.origin}/__embed/pages/csp-twice-all.html?tt=no-duplicates`);
         assert.doesNotMatch(response.headers['content-security-policy'], /allow-duplicates/);
         await page.waitFor(() => window.__embed.violations.length > 0, { timeout: 3000 });
         const { violations } = await pageLog(page);

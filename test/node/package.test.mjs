@@ -31,10 +31,15 @@ const ALLOWED = [
   /^dist\/.+\.js$/,
   /^dist\/.+\.d\.ts$/,
   /^dist\/.+\.js\.map$/,
-  /^dist\/lapa-widgets\.min\.js\.sri$/,
+  // The classic scripts' integrity hashes, and the loader's chunk list (what each imports).
+  /^dist\/(chunks\/)?[\w.-]+\.min\.js\.sri$|^dist\/chunks\/[\w.-]+\.js\.sri$/,
+  /^dist\/chunks\/manifest\.json$/,
   // Editor data generated from the manifest (scripts/framework-types.mjs).
   /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
 ];
+
+/** The classic scripts (loader, chunks, self-contained files): no ES modules, so no types. */
+const CLASSIC = /^dist\/([\w.-]+\.min\.js|chunks\/.+\.js)$/;
 
 /** Every file path package.json points at (exports, main, types, unpkg, ...). */
 function declaredFiles() {
@@ -63,20 +68,20 @@ describe('the published tarball', () => {
       [],
       'no sources, tests, demo, fixtures or data',
     );
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/lapa-widgets.min.js']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/lapa-widgets.min.js', 'dist/lapa-widgets.all.min.js', ...TAGS.map((tag) => `dist/${tag}.min.js`)]) {
       assert.ok(files.includes(needed), `${needed} is missing`);
     }
   });
 
   it('contains every file package.json points at', () => {
     assert.deepEqual(
-      declaredFiles().filter((f) => !files.includes(f)),
+      declaredFiles().filter((f) => (f.includes('*') ? !files.some((file) => new RegExp(`^${f.replace('*', '[^/]+')}$`).test(file)) : !files.includes(f))),
       [],
     );
   });
 
   it('has types for every ES module it ships', () => {
-    const modules = files.filter((f) => f.endsWith('.js') && f !== 'dist/lapa-widgets.min.js');
+    const modules = files.filter((f) => f.endsWith('.js') && !CLASSIC.test(f));
     assert.ok(modules.length > 10);
     assert.deepEqual(
       modules.filter((f) => !files.includes(f.replace(/\.js$/, '.d.ts'))),
@@ -91,7 +96,22 @@ describe('the published tarball', () => {
     }
     assert.deepEqual(
       [...pkg.sideEffects].sort(),
-      ['./dist/comment-box/define.js', './dist/comment-count/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/news-feed/define.js', './dist/scroll-to-top/define.js'],
+      [
+        './dist/chunks/*.js',
+        './dist/comment-box.min.js',
+        './dist/comment-box/define.js',
+        './dist/comment-count.min.js',
+        './dist/comment-count/define.js',
+        './dist/define.js',
+        './dist/lapa-widgets.all.min.js',
+        './dist/lapa-widgets.min.js',
+        './dist/news-card.min.js',
+        './dist/news-card/define.js',
+        './dist/news-feed.min.js',
+        './dist/news-feed/define.js',
+        './dist/scroll-to-top.min.js',
+        './dist/scroll-to-top/define.js',
+      ],
     );
   });
 

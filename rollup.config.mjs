@@ -13,12 +13,14 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defaultShouldMinifyCSS } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies);
+// The optional peers (`lapa-widgets/ssr`'s @lit-labs/ssr and jsdom) stay imports too.
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
 
 const entries = [
   'src/index.ts',
   'src/define.ts',
   ...['news-card', 'comment-box', 'scroll-to-top'].flatMap((el) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]),
+  'src/ssr.ts',
 ];
 
 function notice(name) {

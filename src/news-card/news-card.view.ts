@@ -182,14 +182,26 @@ const changed = (last: unknown[] | undefined, next: unknown[]) => !last || next.
  * wording only rewrites the meta line and two texts.
  */
 export class ArticleBox {
-  readonly element: HTMLElement = el('article', '', { 'aria-labelledby': 'title' });
+  readonly element: HTMLElement;
   private shown?: unknown[];
   private worded?: unknown[];
   private wording: Wording = {};
 
+  /** `adopted`: a server render's `<article>` of the first view shown (news-card.adopt.ts), kept as it is. */
+  constructor(private adopted?: HTMLElement) {
+    this.element = adopted ?? el('article', '', { 'aria-labelledby': 'title' });
+  }
+
   show(view: ArticleView): HTMLElement {
     const { text, ui } = view;
     const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body()];
+    if (this.adopted) {
+      this.adopted = undefined;
+      this.shown = shown;
+      const find = (name: string) => this.element.querySelector<HTMLElement>(`:scope > .content > .${name}`) ?? undefined;
+      this.wording = { meta: find('meta'), tags: find('tags'), readMore: find('read-more') };
+      this.element.querySelector(':scope > img')?.addEventListener('error', view.onImageError);
+    }
     if (changed(this.shown, shown)) {
       this.shown = shown;
       this.worded = undefined;

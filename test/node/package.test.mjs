@@ -32,6 +32,8 @@ const ALLOWED = [
   /^dist\/.+\.d\.ts$/,
   /^dist\/.+\.js\.map$/,
   /^dist\/lapa-widgets\.min\.js\.sri$/,
+  // The CSP hashes of server-rendered styles (npm run build, scripts/ssr-style-hashes.mjs).
+  /^dist\/ssr-style-hashes\.json$/,
 ];
 
 /** Every file path package.json points at (exports, main, types, unpkg, ...). */

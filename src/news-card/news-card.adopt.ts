@@ -18,13 +18,14 @@ export interface ServerRender {
 /** The server render in `root`, or undefined when the root is empty (no declarative shadow root). */
 export function serverRender(root: ParentNode): ServerRender | undefined {
   if (!root.firstChild) return undefined;
-  const data = root.querySelector(':scope > template[data-article]');
+  // Not `:scope >`: in a shadow root's querySelector, `:scope` matches no element.
+  const [base, data] = ['.base', 'template[data-article]'].map((selector) => [...root.children].find((child) => child.matches(selector)));
   let article: unknown;
   try {
     article = data && JSON.parse(data.getAttribute('data-article')!);
   } catch {
     // Broken data: the card shows what its attributes say, as without a server render.
   }
-  const box = root.querySelector<HTMLElement>(':scope > .base > article');
+  const box = base?.querySelector<HTMLElement>(':scope > article') ?? null;
   return { article, box, body: box && box.querySelector(':scope > .content > .body'), nodes: [...root.childNodes] };
 }

@@ -23,11 +23,14 @@ function renderer() {
 
 // Collects the page's CSP violations and layout shifts from its first byte (a classic
 // script in <head>, 'self' under the policy).
-const RECORD = `window.__violations = [];
+// `__upgrade` loads the element's module when the test says so (import() is no Trusted Types
+// sink, a script element's src would be).
+const RECORD = `window.__upgrade = () => import('/dist/news-card/define.js');
+window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
 window.__shifts = [];
 try {
-  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shifts.push([entry.startTime, entry.value]); }).observe({ type: 'layout-shift', buffered: true });
 } catch {}
 `;
 
@@ -41,7 +44,8 @@ async function page(url) {
   const card = await renderNewsCard(article, { variant: variant === 'card' ? undefined : 'full', lang: 'en', src: `${PREFIX}article.json?id=${id}` });
   const hashes = JSON.parse(readFileSync(new URL('ssr-style-hashes.json', dist), 'utf8'));
   const styleSrc = url.searchParams.get('hash') === '0' ? "'self'" : `'self' '${hashes['news-card']}'`;
-  const csp = `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self'; connect-src 'self'; base-uri 'none'`;
+  // The README's strict policy, plus the hash.
+  const csp = `default-src 'self'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lapa-widgets lit-html 'allow-duplicates'`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR ${id}</title><script src="${PREFIX}record.js"></script><link rel="stylesheet" href="${PREFIX}page.css"></head><body><main>${card}<p id="after">After the card.</p></main></body></html>`;
   return { status: 200, type: 'text/html; charset=utf-8', body: html, headers: { 'content-security-policy': csp } };
 }

@@ -25,11 +25,14 @@ export function setServerWindow(win?: Window): void {
   setWindow(win, unsafeHTML);
 }
 
-/** Gives server renders a jsdom window (call once per process; jsdom must be installed). */
+/** The one jsdom window, made on first use (the sanitiser binds to the first window it gets). */
+let jsdomWindow: Window | undefined;
+
+/** Gives server renders a jsdom window (jsdom must be installed); calling it again reuses it. */
 export async function useJsdom(): Promise<void> {
   // Typed here: jsdom ships no types, and is no dependency of the widgets.
   const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: new (html: string) => { window: Window } };
-  setServerWindow(new JSDOM('').window);
+  setServerWindow((jsdomWindow ??= new JSDOM('').window));
 }
 
 /** Attributes of a server-rendered `<news-card>`. */

@@ -44,7 +44,7 @@ const ISSUE_14_CPU = { bundle: 983, define: 825, newsCard: 964, commentBox: 0, s
  * (news-card.adopt.ts, ArticleBox's adoption). The server's half (news-card.ssr.ts,
  * internal/server-dom.ts) sits behind Lit's `isServer` and is not in browser bundles.
  */
-const ISSUE_17_SSR = { bundle: 357, define: 341, newsCard: 294, commentBox: 0, scrollToTop: 0 };
+const ISSUE_17_SSR = { bundle: 392, define: 373, newsCard: 329, commentBox: 0, scrollToTop: 0 };
 const issue13 = (key) => Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) + ISSUE_15[key] + ISSUE_14_CPU[key] + ISSUE_17_SSR[key];
 /**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
@@ -106,7 +106,8 @@ for (const [name, size] of lazyRows) rows.push({ name, ...size });
 
 // The floor: the dependencies the sources import, bundled alone the same way.
 const imported = new Set();
-for (const file of walk('src').filter((f) => f.endsWith('.ts'))) {
+// Not src/ssr.ts: the Node-only server entry's imports never reach a browser.
+for (const file of walk('src').filter((f) => f.endsWith('.ts') && f !== join('src', 'ssr.ts'))) {
   for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^import (?!type)[^;]*? from '((?:lit|@lit\/task|dompurify)[^']*)'/gm)) imported.add(spec);
 }
 const depsEntry = [...imported].map((spec, i) => (spec === 'dompurify' ? `export { default as d${i} } from 'dompurify';` : `export * from '${spec}';`)).join('\n');

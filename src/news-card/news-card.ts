@@ -241,9 +241,10 @@ export class NewsCardElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A server-rendered card: its article comes with it (no request), its nodes are taken over.
-    if (!this.hasUpdated) {
-      this.server = serverRender(this.renderRoot);
-      if (this.server && this.article == null) this.article = this.server.article as Article | undefined;
+    if (!this.hasUpdated && (this.server = serverRender(this.renderRoot))) {
+      // After the server's nodes, not before the first of them (Lit's default): they go.
+      this.renderOptions.renderBefore = null;
+      this.article ??= this.server.article as Article | undefined;
     }
     // The update watches the viewport.
     this.requestUpdate();

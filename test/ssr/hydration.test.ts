@@ -72,13 +72,14 @@ describe('<news-card> rendered on the server, hydrated in the browser', () => {
     for (const frame of frames.splice(0)) frame.remove();
   });
 
-  for (const [variant, id] of [
-    ['card', 'card'],
-    ['full', 'full'],
-    ['full', 'text'],
+  for (const [variant, id, loader] of [
+    ['card', 'card', 'module'],
+    ['full', 'full', 'module'],
+    ['full', 'text', 'module'],
+    ['card', 'card', 'bundle'],
   ]) {
-    it(`adopts a ${variant} card (${id}) with no request, no layout shift and no CSP violation`, async () => {
-      const page = await open(`variant=${variant}&id=${id}`);
+    it(`adopts a ${variant} card (${id}, ${loader}) with no request, no layout shift and no CSP violation`, async () => {
+      const page = await open(`variant=${variant}&id=${id}&loader=${loader}`);
       const { win, card } = page;
       // Laid out from the declarative shadow root, before the element exists.
       expect(win.customElements.get('news-card')).to.equal(undefined);

@@ -23,9 +23,9 @@ function renderer() {
 
 // Collects the page's CSP violations and layout shifts from its first byte (a classic
 // script in <head>, 'self' under the policy).
-// `__upgrade` loads the element's module when the test says so (import() is no Trusted Types
-// sink, a script element's src would be).
-const RECORD = `window.__upgrade = () => import('/dist/news-card/define.js');
+// `__upgrade` loads the element's module (or, with `loader=bundle`, the script-tag bundle)
+// when the test says so (import() is no Trusted Types sink, a script element's src would be).
+const record = (loader) => `window.__upgrade = () => import('/dist/${loader === 'bundle' ? 'lapa-widgets.min.js' : 'news-card/define.js'}');
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
 window.__shifts = [];
@@ -46,14 +46,14 @@ async function page(url) {
   const styleSrc = url.searchParams.get('hash') === '0' ? "'self'" : `'self' '${hashes['news-card']}'`;
   // The README's strict policy, plus the hash.
   const csp = `default-src 'self'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lapa-widgets lit-html 'allow-duplicates'`;
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR ${id}</title><script src="${PREFIX}record.js"></script><link rel="stylesheet" href="${PREFIX}page.css"></head><body><main>${card}<p id="after">After the card.</p></main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR ${id}</title><script src="${PREFIX}record.js?loader=${url.searchParams.get('loader') ?? 'module'}"></script><link rel="stylesheet" href="${PREFIX}page.css"></head><body><main>${card}<p id="after">After the card.</p></main></body></html>`;
   return { status: 200, type: 'text/html; charset=utf-8', body: html, headers: { 'content-security-policy': csp } };
 }
 
 async function route(url) {
   const path = url.pathname.slice(PREFIX.length);
   if (path === 'page') return page(url);
-  if (path === 'record.js') return { status: 200, type: 'text/javascript', body: RECORD };
+  if (path === 'record.js') return { status: 200, type: 'text/javascript', body: record(url.searchParams.get('loader')) };
   if (path === 'page.css') return { status: 200, type: 'text/css', body: CSS };
   if (path === 'requests') return { status: 200, type: 'application/json', body: JSON.stringify(Object.fromEntries(requests)) };
   if (path === 'reset') {

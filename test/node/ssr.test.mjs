@@ -129,6 +129,17 @@ describe('<news-card> rendered with Lit SSR', () => {
     );
   });
 
+  it('renders the same when Lit SSR renders the element itself (as Astro or a Lit app would)', async () => {
+    await import('lapa-widgets/news-card/define');
+    const { render } = await import('@lit-labs/ssr');
+    const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
+    const { html } = await import('lit');
+    const direct = await collectResult(render(html`<news-card lang="en" variant="full" .article=${ARTICLES.full}></news-card>`));
+    const ours = await renderNewsCard(ARTICLES.full, { lang: 'en', variant: 'full' });
+    assert.equal(parse(direct).template.innerHTML, parse(ours).template.innerHTML);
+    assert.ok(parse(direct).shadow.querySelector('[part~="body"]'), 'the full body');
+  });
+
   it('leaves no DOM globals behind in the server process', async () => {
     await renderNewsCard(ARTICLES.full, { variant: 'full' });
     for (const name of ['window', 'document', 'DOMParser', 'Document', 'Node', 'NodeFilter']) assert.equal(globalThis[name], undefined, name);

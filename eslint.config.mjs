@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'demo/**', 'test/node/**', 'test/servers/**', 'test/e2e/**', 'bench/**', '*.mjs'],
+    files: ['scripts/**', 'demo/**', 'test/node/**', 'test/types/**', 'test/servers/**', 'test/e2e/**', 'bench/**', '*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {

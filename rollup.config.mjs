@@ -19,7 +19,7 @@ const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDepen
 const entries = [
   'src/index.ts',
   'src/define.ts',
-  ...['news-card', 'comment-box', 'scroll-to-top'].flatMap((el) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]),
+  ...['news-card', 'comment-box', 'scroll-to-top', 'comment-count'].flatMap((el) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]),
   'src/ssr.ts',
 ];
 

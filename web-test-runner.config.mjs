@@ -5,6 +5,12 @@
 //   LAPA_BROWSER  chromium (default) | firefox | webkit
 //   LAPA_PROFILE  default | reduced-motion | dark | forced-colors: files named
 //                 *.<profile>.test.ts run only in a browser started with that preference
+//   LAPA_SANITIZER native (default: the engine's own HTML Sanitizer where it works, DOMPurify
+//                 elsewhere) | dompurify: the test page takes the DOMPurify path even where
+//                 the native Sanitizer works, so Chromium and Firefox run every suite on
+//                 both paths. A test-only hook (src/internal/native-sanitizer.ts
+//                 forceDompurifyForTests, called by the runner's page before any test file
+//                 loads), not a knob of the shipped code.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -14,6 +20,8 @@ import { PROFILES, launcherFor } from './scripts/launchers.mjs';
 const engine = process.env.LAPA_BROWSER || 'chromium';
 const profile = process.env.LAPA_PROFILE || 'default';
 if (!ENGINES.includes(engine)) throw new Error(`LAPA_BROWSER must be one of ${ENGINES.join(', ')}, not ${engine}`);
+const sanitizer = process.env.LAPA_SANITIZER || 'native';
+if (!['native', 'dompurify'].includes(sanitizer)) throw new Error(`LAPA_SANITIZER must be native or dompurify, not ${sanitizer}`);
 if (profile !== 'default' && !PROFILES.includes(profile)) throw new Error(`LAPA_PROFILE must be default or one of ${PROFILES.join(', ')}`);
 
 const serversDir = new URL('./test/servers/', import.meta.url);
@@ -43,4 +51,10 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   browsers: [launcherFor(engine, profile)],
+  // The page says which path it asked for (globalThis.lapaTestSanitizer), so tests can check
+  // the one taken; with dompurify, it forces that path before the test framework loads.
+  testRunnerHtml: (framework) =>
+    `<!DOCTYPE html><html><head></head><body><script type="module">${
+      sanitizer === 'dompurify' ? "import { forceDompurifyForTests } from '/src/internal/native-sanitizer.ts'; forceDompurifyForTests();" : ''
+    } globalThis.lapaTestSanitizer = '${sanitizer}';</script><script type="module" src="${framework}"></script></body></html>`,
 };

@@ -14,15 +14,19 @@ import './news-card/define.js';
 import type { NewsCardVariant } from './news-card/news-card.js';
 import type { Article } from './internal/formats/article.js';
 import { parseArticle } from './internal/formats/detect.js';
+import { loadPurifier } from './internal/sanitize.js';
 import { setServerWindow as setWindow, withServerDom } from './internal/server-dom.js';
 
 /**
  * Gives server renders a DOM window (jsdom's, or another DOM DOMPurify supports), in which a
- * card builds its article and sanitises a `full` body; without an argument, takes it away
+ * card builds its article and sanitises a `full` body (await it: DOMPurify is loaded then);
+ * without an argument, takes it away
  * (cards given an article then render their loading placeholder and the browser builds them).
  */
-export function setServerWindow(win?: Window): void {
+export async function setServerWindow(win?: Window): Promise<void> {
   setWindow(win, unsafeHTML);
+  // A server DOM has no native Sanitizer: the card's server render needs DOMPurify loaded.
+  if (win) await loadPurifier();
 }
 
 /** The one jsdom window, made on first use (the sanitiser binds to the first window it gets). */
@@ -32,7 +36,7 @@ let jsdomWindow: Window | undefined;
 export async function useJsdom(): Promise<void> {
   // Typed here: jsdom ships no types, and is no dependency of the widgets.
   const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: new (html: string) => { window: Window } };
-  setServerWindow((jsdomWindow ??= new JSDOM('').window));
+  await setServerWindow((jsdomWindow ??= new JSDOM('').window));
 }
 
 /** Attributes of a server-rendered `<news-card>`. */

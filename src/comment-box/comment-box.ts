@@ -6,7 +6,7 @@ import { CommentBoxErrorEvent, CommentBoxLoadEvent, CommentBoxPostedEvent } from
 import type { CommentData } from '../internal/data.js';
 import { LangController, labelAttribute } from '../internal/i18n.js';
 import type { LoadOutcome } from '../internal/load.js';
-import type { CommentBackend, CommentOrder, CommentPage } from './backend.js';
+import type { CommentBackend, CommentPage } from './backend.js';
 import { createBackend } from './backends/create.js';
 import { CommentError } from './comment-error.js';
 import { messages } from './comment-box.messages.js';
@@ -36,6 +36,15 @@ export type { CommentErrorReason, CommentErrorInit } from './comment-error.js';
 export { CommentError } from './comment-error.js';
 export { LapaBackend } from './backends/lapa.js';
 export { WordPressBackend } from './backends/wordpress.js';
+// The element's events, from its own module, so the entry's declarations carry their
+// HTMLElementEventMap entries whatever else they happen to refer to.
+export type {
+  CommentBoxErrorEvent,
+  CommentBoxErrorKind,
+  CommentBoxLoadEvent,
+  CommentBoxPostedEvent,
+  CommentBoxSubmitEvent,
+} from '../internal/events.js';
 
 const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.max(1, Math.floor(n)), max) : 1);
 
@@ -44,10 +53,10 @@ const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.ma
  * @summary The comments of one article: a threaded, paged list and a form to post one,
  * against the Lapa comments protocol or a WordPress site's REST API.
  *
- * @fires comment-box-load - A page of comments arrived (`.comments`, `.total`).
- * @fires comment-box-error - Loading or posting failed (`.kind`, `.status`, the server's `.code`).
- * @fires comment-box-submit - Before a comment is sent; synchronous and cancelable (`.draft`).
- * @fires comment-box-posted - The server accepted a comment (`.comment`, `.status`: `approved` | `pending`).
+ * @fires {CommentBoxLoadEvent} comment-box-load - A page of comments arrived (`.comments`, `.total`).
+ * @fires {CommentBoxErrorEvent} comment-box-error - Loading or posting failed (`.kind`, `.status`, the server's `.code`).
+ * @fires {CommentBoxSubmitEvent} comment-box-submit - Before a comment is sent; synchronous and cancelable (`.draft`).
+ * @fires {CommentBoxPostedEvent} comment-box-posted - The server accepted a comment (`.comment`, `.status`: `approved` | `pending`).
  *
  * @slot heading - The heading's text; defaults to the localised comment count.
  * @slot empty - Shown when there are no comments; defaults to "No comments yet."
@@ -183,7 +192,8 @@ export class CommentBoxElement extends LitElement {
   /** `wordpress` for the WordPress REST API; omitted for the Lapa comments protocol. */
   api?: 'wordpress';
   /** Order of the top-level threads: `oldest` (default) or `newest`. Replies are always oldest first. */
-  order: CommentOrder = 'oldest';
+  // The union written out for the manifest (and the framework typings made from it).
+  order: 'oldest' | 'newest' = 'oldest';
   /** Top-level threads per page (with all their replies), 1–100. */
   pageSize = 20;
   /** Levels of replies shown indented; deeper replies line up with the last level. */

@@ -29,16 +29,6 @@ export const textReset = css`
   overflow-wrap: anywhere;
 `;
 
-/**
- * The one way the `theme` attribute reaches the styles, in every element: it sets the
- * `color-scheme` of `part="base"`, which every `light-dark()` below it follows. Without
- * it the page's own `color-scheme` is inherited (a light page gets light widgets).
- */
-export const themeScheme = css`
-  :host([theme='light']) [part~='base'] {
-    color-scheme: light;
-  }
-  :host([theme='dark']) [part~='base'] {
-    color-scheme: dark;
-  }
-`;
+// In a module of its own, so that an element that needs only it (comment-count) does not
+// load the rest: a css`` is a call, which bundlers keep whether it is used or not.
+export { themeScheme } from './theme.styles.js';

@@ -45,10 +45,19 @@ export interface FetchJsonOptions {
   body?: string;
   /** The fetch to use (npm users may pass their own); defaults to the global one. */
   fetch?: typeof fetch;
+  /**
+   * A good answer that is not JSON resolves (with `data` undefined and the body as `text`)
+   * instead of failing with `not-json`: for callers that read other formats too (RSS, Atom).
+   * The request also accepts the feed XML types, at a lower q than JSON.
+   */
+  orText?: boolean;
 }
 
 export interface JsonResponse<T = unknown> {
+  /** The parsed JSON; undefined when an `orText` caller got an answer that is not JSON. */
   data: T;
+  /** The body, only when it was not JSON and the caller asked with `orText`. */
+  text?: string;
   /** The final URL after redirects: relative URLs in the data resolve against it. */
   url: string;
   status: number;
@@ -61,6 +70,14 @@ export const isObject = (value: unknown): value is JsonObject => typeof value ==
 
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+const ACCEPT_JSON = 'application/json, application/feed+json;q=0.9';
+/**
+ * JSON first, then the feed types. At most 128 bytes, or Accept is no longer a CORS-safelisted
+ * header and every cross-origin request needs a preflight, which most feed servers do not
+ * answer: hence no spaces, and application/xml under the closing wildcard.
+ */
+const ACCEPT_FEEDS = 'application/json,application/feed+json;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,text/xml;q=0.7,*/*;q=0.5';
 
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   const at = Date.parse(String(value));
@@ -79,7 +96,7 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
   try {
     const res = await (options.fetch ?? fetch)(url, {
       method: options.method ?? 'GET',
-      headers: { Accept: 'application/json, application/feed+json;q=0.9', ...options.headers },
+      headers: { Accept: options.orText ? ACCEPT_FEEDS : ACCEPT_JSON, ...options.headers },
       body: options.body,
       credentials: options.credentials ?? 'omit',
       signal: controller.signal,
@@ -98,14 +115,17 @@ export async function fetchJson<T = unknown>(url: string, options: FetchJsonOpti
     }
     let data: unknown;
     let json = /^([^;]*\+|\s*(application|text)\/)json\s*(;|$)/i.test(String(res.headers.get('content-type')));
+    text += decoder.decode();
     try {
-      data = JSON.parse(text + decoder.decode());
+      data = JSON.parse(text);
     } catch {
       json = false;
     }
     if (!res.ok) throw new FetchError('http', `HTTP ${res.status}`, { status: res.status, retryAfter: parseRetryAfter(res.headers.get('retry-after')), body: data });
-    if (!json) throw new FetchError('not-json', 'Not JSON', { status: res.status });
-    return { data: data as T, url: res.url || url, status: res.status, headers: res.headers };
+    const answer = { url: res.url || url, status: res.status, headers: res.headers };
+    if (json) return { data: data as T, ...answer };
+    if (options.orText) return { data: undefined as T, text, ...answer };
+    throw new FetchError('not-json', 'Not JSON', { status: res.status });
   } catch (error) {
     throw error instanceof FetchError
       ? error
@@ -184,7 +204,8 @@ export function derivedFrom<T>(response: JsonResponse, key: string, derive: (res
 export function sharedFetchJson(url: string, { signal, reload, ...rest }: SharedFetchOptions = {}): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const key = `${rest.credentials ?? 'omit'} ${rest.maxBytes ?? DEFAULT_MAX_BYTES} ${url}`;
+    // An `orText` caller gets another answer for the same body (text, not a failure).
+    const key = `${rest.credentials ?? 'omit'} ${rest.maxBytes ?? DEFAULT_MAX_BYTES} ${rest.orText ? 'text' : 'json'} ${url}`;
     const drop = (entry: SharedEntry) => shared.get(key) === entry && shared.delete(key);
     let entry = shared.get(key);
     if (entry?.response && reload) {

@@ -13,6 +13,9 @@
  *   (a 503 or 429 with Retry-After) is retried once per failure streak when it is at most
  *   `maxRetryAfter`; with `retryOnline`, a failed load is retried when the browser is
  *   back online.
+ * - Sanitiser: with `sanitizer`, a load also waits for sanitizerReady() (DOMPurify's import
+ *   where the engine has no native Sanitizer), started together with the request, so a
+ *   value is only ever rendered once its HTML can be sanitised, at no extra round trip.
  * - Events: `settled(outcome)` is called once per outcome, after the update that renders
  *   it, so listeners find in the DOM what the event reports.
  *
@@ -20,6 +23,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FetchError } from './fetch-json.js';
+import { sanitizerReady } from './sanitize.js';
 
 /** What a load gave: a value, or the error it failed with. */
 export type LoadOutcome<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
@@ -41,6 +45,8 @@ export interface LoadOptions<T> {
   maxRetryAfter?: number;
   /** Loads again when the browser comes back online after a failure. */
   retryOnline?: boolean;
+  /** The value holds HTML to sanitise: the load also waits for the sanitiser (in parallel). */
+  sanitizer?: boolean;
   /** Reports an outcome, once, after the host has rendered it. */
   settled?(outcome: LoadOutcome<T>): void;
 }
@@ -156,8 +162,8 @@ export class LoadController<T> implements ReactiveController {
     const { signal } = request;
     const ms = this.options.timeout?.() ?? 0;
     const timer = ms > 0 ? setTimeout(() => request.abort(new FetchError('timeout', `No answer in ${ms} ms`)), ms) : undefined;
-    void this.options
-      .run(signal, again)
+    const run = this.options.run(signal, again);
+    void (this.options.sanitizer ? Promise.all([run, sanitizerReady()]).then(([value]) => value) : run)
       .then(
         (value): LoadOutcome<T> => ({ value }),
         (error: unknown): LoadOutcome<T> | undefined =>

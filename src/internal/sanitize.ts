@@ -1,14 +1,27 @@
 /**
  * The only place an HTML string from the network becomes DOM, and the one URL check.
  *
- * DOMPurify runs as a private instance (its hooks and config never touch a DOMPurify the
- * host page uses) with explicit allowlists. Under Trusted Types it uses our one policy,
- * `lapa-widgets`, which only ever feeds strings to inert parsers (DOMPurify's and the
- * entity decoder's): nothing it creates reaches a live document unsanitised.
+ * Two sanitisers, one allowlist. Where the engine's own HTML Sanitizer works
+ * (native-sanitizer.ts: Chromium, Firefox), HTML is parsed by `Document.parseHTML` with a
+ * Sanitizer config; elsewhere (WebKit) by DOMPurify, which lives in purifier.ts and is
+ * loaded with `import()` only then (`sanitizerReady()`). Both get the same elements, the
+ * same per-element attributes and the same elements removed with their content; the
+ * native path also unwraps what DOMPurify unwraps and drops the attribute values DOMPurify
+ * drops, so both render the same (test/internal/sanitize-differential.test.ts). After
+ * either, every URL passes safeUrl/safeSrcset and links and images get our attributes.
+ *
+ * Under Trusted Types DOMPurify uses our one policy, `lapa-widgets`, which only ever feeds
+ * strings to inert parsers (DOMPurify's, the entity decoder's, and the XML parser of RSS and
+ * Atom feeds): nothing it creates reaches a live document unsanitised. The native
+ * Sanitizer needs no policy.
+ * Nothing here touches `window` or `document` at import time.
  */
-import DOMPurify from 'dompurify';
-import type { Config } from 'dompurify';
-import { stripInlineStylesAndHandlers } from './strip-inline.js';
+import { nativeSanitizer } from './native-sanitizer.js';
+import type { PurifyRules, purify as Purify } from './purifier.js';
+import { NOSCRIPT_STAND_IN, stripInlineStylesAndHandlers } from './strip-inline.js';
+import { safeUrl } from './url.js';
+
+export { nativeSanitizer };
 
 // Typed locally: the global Trusted Types typings are not in every consumer's lib.
 interface Policy {
@@ -17,7 +30,7 @@ interface Policy {
 /** Our policy once asked for: null when there are no Trusted Types or the CSP refuses it. */
 let policy: Policy | null | undefined;
 
-function trustedTypesPolicy(): Policy | null {
+export function trustedTypesPolicy(): Policy | null {
   if (policy === undefined) {
     // Stays null when refused by a CSP that does not list us: parsing still works where
     // Trusted Types are not enforced.
@@ -36,21 +49,9 @@ function trustedTypesPolicy(): Policy | null {
   return policy;
 }
 
-/**
- * Resolves `value` against `base` and returns it only when it is an http(s) or mailto
- * URL. Anything else (javascript:, data:, vbscript:, blob:, garbage, non-strings) gives
- * undefined. The URL parser strips the whitespace and control characters attackers hide
- * schemes behind, so `java\tscript:` is seen as what a browser would run.
- */
-export function safeUrl(value: unknown, base?: string): string | undefined {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  try {
-    const url = trimmed && trimmed.length <= 8192 ? new URL(trimmed, base ?? document.baseURI) : undefined;
-    return url && /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// safeUrl lives in url.ts, so that an element without HTML (comment-count) checks URLs
+// without loading a sanitiser; it is exported here too, where every other caller looks.
+export { safeUrl };
 
 /** Checks every candidate of a `srcset`; drops bad ones. Undefined when none is left. */
 export function safeSrcset(value: unknown, base?: string): string | undefined {
@@ -66,20 +67,162 @@ export function safeSrcset(value: unknown, base?: string): string | undefined {
 }
 
 export type SanitizeProfile = 'article' | 'comment';
+export type SanitizerPath = 'native' | 'dompurify';
+
+/** Attributes every kept element may have. */
+const COMMON_ATTRS = ['title', 'lang', 'dir'];
+/** The attributes of each element beyond COMMON_ATTRS; an element not listed has only those. */
+const OWN_ATTRS: Record<string, string[]> = {
+  a: ['href'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+  time: ['datetime'],
+  del: ['datetime'],
+  ins: ['datetime'],
+};
 
 const TEXT_TAGS = 'p br a strong b em i u s code pre blockquote ul ol li q sub sup span del ins abbr';
-const COMMENT_ATTRS = 'href title lang dir';
 
-const PROFILES: Record<SanitizeProfile, [tags: string[], attrs: string[]]> = {
-  article: [
-    `${TEXT_TAGS} hr h2 h3 h4 h5 h6 figure figcaption img table thead tbody tfoot tr th td caption small mark cite dl dt dd time div`.split(' '),
-    `${COMMENT_ATTRS} src srcset sizes alt width height colspan rowspan scope datetime`.split(' '),
-  ],
-  comment: [TEXT_TAGS.split(' '), COMMENT_ATTRS.split(' ')],
+const PROFILE_TAGS: Record<SanitizeProfile, string[]> = {
+  article: `${TEXT_TAGS} hr h2 h3 h4 h5 h6 figure figcaption img table thead tbody tfoot tr th td caption small mark cite dl dt dd time div`.split(' '),
+  comment: TEXT_TAGS.split(' '),
 };
 
 // Elements whose content must not be kept as text either.
 const FORBID_CONTENTS = 'script style template noscript iframe object embed svg math title textarea select option xmp noembed noframes plaintext'.split(' ');
+
+/**
+ * Every HTML element the parser knows or makes without a tag in the string (tbody, head):
+ * the native path unwraps those not kept, as DOMPurify does. Names only in the string (a
+ * custom or made-up element) are added per call from the pre-strip's tokens.
+ */
+const KNOWN_ELEMENTS = new Set(
+  (
+  'a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br button canvas caption ' +
+  'center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame ' +
+  'frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd keygen label legend li link listing main map mark ' +
+  'marquee menu menuitem meta meter multicol nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture plaintext ' +
+  'pre progress q rb rp rt rtc ruby s samp script search section select selectedcontent slot small source spacer span strike strong style sub ' +
+  'summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
+).split(' '),
+);
+
+/** The native parser's document elements: kept without attributes, so that anything is kept at all. */
+const DOCUMENT_ELEMENTS = ['html', 'head', 'body'];
+
+interface Profile {
+  rules: PurifyRules;
+  /** Sanitizer `elements`: each kept element with its attributes. */
+  elements: { name: string; attributes: string[] }[];
+  /** Names the native path must neither keep nor unwrap. */
+  notUnwrapped: Set<string>;
+  /** KNOWN_ELEMENTS unwrapped. */
+  unwrapped: string[];
+}
+
+/** Module state: each profile's allowlist, made on first use. */
+const profiles: Partial<Record<SanitizeProfile, Profile>> = {};
+
+/** The one allowlist of a profile, as each sanitiser takes it. */
+function profileOf(name: SanitizeProfile): Profile {
+  let profile = profiles[name];
+  if (!profile) {
+    const tags = PROFILE_TAGS[name];
+    const attributes = Object.fromEntries(tags.map((tag) => [tag, [...COMMON_ATTRS, ...(OWN_ATTRS[tag] ?? [])]]));
+    const notUnwrapped = new Set([...tags, ...FORBID_CONTENTS, ...DOCUMENT_ELEMENTS]);
+    profile = profiles[name] = {
+      rules: { tags, attributes, forbidContents: FORBID_CONTENTS },
+      // `is` kept only to find the element afterwards: see sanitizeNatively.
+      elements: [...DOCUMENT_ELEMENTS.map((tag) => ({ name: tag, attributes: [] })), ...tags.map((tag) => ({ name: tag, attributes: [...attributes[tag]!, 'is'] }))],
+      notUnwrapped,
+      unwrapped: [...KNOWN_ELEMENTS].filter((tag) => !notUnwrapped.has(tag)),
+    };
+  }
+  return profile;
+}
+
+/** DOMPurify's sanitise function, once loaded. */
+let purify: typeof Purify | undefined;
+let purifierLoad: Promise<void> | undefined;
+
+/**
+ * Loads DOMPurify (once; a failed load is tried again on the next call). Where the native
+ * Sanitizer works nothing asks for it, except the differential test.
+ */
+export function loadPurifier(): Promise<void> {
+  return (purifierLoad ??= import('./purifier.js').then(
+    (module) => {
+      purify = module.purify;
+    },
+    (error: unknown) => {
+      purifierLoad = undefined;
+      throw error;
+    },
+  ));
+}
+
+/**
+ * Resolves once sanitizeHtml can run: at once where the native Sanitizer works, else when
+ * DOMPurify has loaded. Elements start it together with their request (LoadController's
+ * `sanitizer` option), so it costs no round trip of its own.
+ */
+export function sanitizerReady(): Promise<void> {
+  return nativeSanitizer() ? Promise.resolve() : loadPurifier();
+}
+
+/** Whether sanitizeHtml can run now (see sanitizerReady). */
+export function sanitizerIsReady(): boolean {
+  return nativeSanitizer() || purify !== undefined;
+}
+
+/** The path sanitizeHtml takes on this page. */
+export const sanitizerPath = (): SanitizerPath => (nativeSanitizer() ? 'native' : 'dompurify');
+
+// DOMPurify's value rules for the attributes we keep (its SAFE_FOR_XML breakout and
+// self-closing checks, and its URI check on every attribute but alt and title), for the
+// native path to drop what DOMPurify drops.
+const VALUE_BREAKOUT = /((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)|\/>/i;
+const URI_LIKE = /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+const URI_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
+
+/** What DOMPurify would keep of attribute `name`'s value on element `tag`: undefined when it drops it. */
+function dompurifyValue(tag: string, name: string, raw: string): string | undefined {
+  const value = raw.trim();
+  if (VALUE_BREAKOUT.test(value)) return undefined;
+  if (name === 'alt' || name === 'title' || !value) return value;
+  return URI_LIKE.test(value.replace(URI_WHITESPACE, '')) || (tag === 'img' && name === 'src' && value.startsWith('data:')) ? value : undefined;
+}
+
+/** The native path: the engine's parser and Sanitizer, then DOMPurify's value rules. */
+function sanitizeNatively(html: string, profile: Profile, names: Set<string>): DocumentFragment | null {
+  const unwrapped = [...profile.unwrapped];
+  for (const name of names) if (!profile.notUnwrapped.has(name) && !KNOWN_ELEMENTS.has(name)) unwrapped.push(name);
+  // In the body from the start, as DOMPurify's FORCE_BODY parses (the stand-in is dropped).
+  const doc = (Document as unknown as { parseHTML(html: string, options: object): Document }).parseHTML(`<${NOSCRIPT_STAND_IN}></${NOSCRIPT_STAND_IN}>${html}`, {
+    sanitizer: { elements: profile.elements, attributes: [], replaceWithChildrenElements: unwrapped, comments: false, dataAttributes: false },
+  });
+  const body = Object.getOwnPropertyDescriptor(Document.prototype, 'body')!.get!.call(doc) as HTMLElement | null;
+  // A frameset document has no body: nothing to show (as DOMPurify gives null).
+  if (!body || body.localName !== 'body') return null;
+  const fragment = doc.createDocumentFragment();
+  fragment.append(...body.childNodes);
+  // An element created with `is` keeps its customised built-in name when the attribute goes,
+  // and would be upgraded by a definition of the host page's once inserted: it goes whole,
+  // as DOMPurify removes it.
+  for (const el of fragment.querySelectorAll('[is]')) el.remove();
+  // The pre-strip leaves no declarative shadow root to attach; should one be there all the
+  // same, its host goes (DOMPurify's parser never attaches one).
+  for (const el of fragment.querySelectorAll('*')) if (el.shadowRoot) el.remove();
+  for (const el of fragment.querySelectorAll('*')) {
+    for (const { name, value } of [...el.attributes]) {
+      const kept = dompurifyValue(el.localName, name, value);
+      if (kept === undefined) el.removeAttribute(name);
+      else if (kept !== value) el.setAttribute(name, kept);
+    }
+  }
+  return fragment;
+}
 
 /** What one sanitising call resolves URLs against and which profile it applies. */
 interface Call {
@@ -87,19 +230,12 @@ interface Call {
   profile: SanitizeProfile;
 }
 
-/**
- * Our private DOMPurify, made on first use: DOMPurify needs a window, and importing this
- * module (any entry of the package, in Node or on a server) must not. It has no hooks: what
- * depends on the call (the base URL, the profile) is applied to its output afterwards.
- */
-let purifier: ReturnType<typeof DOMPurify> | undefined;
-
-/** Our rules for what DOMPurify kept: every URL through safeUrl, and link and image attributes. */
+/** Our rules for what the sanitiser kept: every URL through safeUrl, and link and image attributes. */
 function afterSanitizeAttributes(node: Element, { base, profile }: Call): void {
   // Sets an attribute, or removes it when there is no (safe) value.
   const set = (name: string, value?: string) => (value === undefined ? node.removeAttribute(name) : node.setAttribute(name, value));
-  if (node.hasAttribute('href')) set('href', safeUrl(node.getAttribute('href'), base));
   if (node.localName === 'a') {
+    set('href', safeUrl(node.getAttribute('href'), base));
     set('rel', `${profile === 'comment' ? 'nofollow ugc ' : ''}noopener noreferrer`);
     set('referrerpolicy', 'no-referrer');
   }
@@ -120,27 +256,33 @@ function afterSanitizeAttributes(node: Element, { base, profile }: Call): void {
 
 /**
  * Sanitises untrusted HTML into an inert DocumentFragment ready to insert (Lit renders a
- * Node as is). Relative URLs resolve against `base`; every URL passes `safeUrl`.
+ * Node as is). Relative URLs resolve against `base`; every URL passes `safeUrl`. Needs
+ * sanitizerReady() to have resolved; before that (which no element lets happen) it gives
+ * the HTML's text only.
  */
 export function sanitizeHtml(html: unknown, profile: SanitizeProfile = 'article', base?: string): DocumentFragment {
-  if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
-  const [tags, attrs] = PROFILES[profile];
-  purifier ??= DOMPurify(window);
-  // Pre-stripped: parsing inline styles and handlers is reported to a strict CSP.
-  const fragment: DocumentFragment | null = purifier.sanitize(stripInlineStylesAndHandlers(html), {
-    ALLOWED_TAGS: tags,
-    ALLOWED_ATTR: attrs,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    FORBID_CONTENTS,
-    SANITIZE_NAMED_PROPS: true,
-    RETURN_DOM_FRAGMENT: true,
-    // Without ours, DOMPurify tries to create its own policy, as it always has.
-    TRUSTED_TYPES_POLICY: (trustedTypesPolicy() ?? undefined) as Config['TRUSTED_TYPES_POLICY'],
-  });
-  // DOMPurify gives null for a document without a body (a frameset): nothing to show.
-  if (!fragment) return document.createDocumentFragment();
-  for (const node of fragment.querySelectorAll('[href], a, img')) afterSanitizeAttributes(node, { base, profile });
+  return sanitizeHtmlWith(sanitizerPath(), html, profile, base);
+}
+
+/** sanitizeHtml on a chosen path: the differential test runs both in one engine. */
+export function sanitizeHtmlWith(path: SanitizerPath, html: unknown, profile: SanitizeProfile = 'article', base?: string): DocumentFragment {
+  const empty = () => document.createDocumentFragment();
+  if (typeof html !== 'string' || html === '') return empty();
+  if (path === 'dompurify' && !purify) {
+    const text = empty();
+    text.append(htmlToText(html));
+    return text;
+  }
+  const names = new Set<string>();
+  const allowlist = profileOf(profile);
+  // Pre-stripped: parsing inline styles and handlers is reported to a strict CSP, on both paths.
+  const stripped = stripInlineStylesAndHandlers(html, path === 'native' ? names : undefined);
+  const fragment =
+    path === 'native' ? sanitizeNatively(stripped, allowlist, names) : purify!(stripped, { ...allowlist.rules, policy: trustedTypesPolicy() ?? undefined });
+  if (!fragment) return empty();
+  // Text around removed elements is left in pieces: one node each, fewer nodes, and the same on both paths.
+  fragment.normalize();
+  for (const node of fragment.querySelectorAll('a, img')) afterSanitizeAttributes(node, { base, profile });
   return fragment;
 }
 

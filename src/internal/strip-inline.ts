@@ -4,10 +4,13 @@
  * `style` and `on*` attributes and `<style>` elements. The sanitiser drops all of them
  * anyway; removing them before parsing spares a page with a strict policy a
  * `securitypolicyviolation` (and a report) for every WordPress `<figure style="...">`.
+ * It also takes out `shadowroot*` attributes: Firefox's Document.parseHTML (the native
+ * sanitiser path) attaches a declarative shadow root before sanitising, and without the
+ * attribute a `<template>` is a plain one, dropped with its content on both paths.
  * (Chromium reports them for DOMParser, createHTMLDocument, <template>, ranges and the
  * Sanitizer API's parsers alike, so no other inert parse avoids this pass.)
  *
- * This is a tokenizer pass, not a sanitiser: its output still goes through DOMPurify, so
+ * This is a tokenizer pass, not a sanitiser: its output still goes through a sanitiser, so
  * a string it misreads can at worst lose markup that was already broken, never let
  * anything through. It follows the HTML tokenizer where it matters: comments, quoted and
  * unquoted attribute values, the raw-text elements whose content holds no tags, and SVG
@@ -29,7 +32,20 @@ const RAW_TEXT = /^(script|style|xmp|iframe|noembed|noframes|textarea|title)$/;
 const BREAKOUT =
   /^(b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|u|ul|var)$/;
 
-export function stripInlineStylesAndHandlers(html: string): string {
+/** What `<noscript>` becomes for the native sanitiser: an ordinary element it drops with its content. */
+export const NOSCRIPT_STAND_IN = 'lapa-noscript';
+
+/**
+ * `html` without inline styles and handlers.
+ *
+ * `native`, for the native sanitiser path, collects the name of every start tag
+ * (ASCII-lowercased, as the parser does), so that the elements it does not know by name are
+ * unwrapped, and writes `<noscript>` as NOSCRIPT_STAND_IN: DOMParser (DOMPurify's parser)
+ * parses with scripting off, where noscript holds markup, but Firefox's Document.parseHTML
+ * with scripting on, where it holds text up to the first `</noscript>`, even one inside an
+ * attribute. An ordinary element parses as noscript does with scripting off.
+ */
+export function stripInlineStylesAndHandlers(html: string, native?: Set<string>): string {
   const n = html.length;
   /** Index of the `</name` end tag of a raw-text element opened before `from`, or the end. */
   const rawTextEnd = (from: number, name: string) => {
@@ -55,6 +71,13 @@ export function stripInlineStylesAndHandlers(html: string): string {
       out += html.slice(copied, start);
       copied = to;
     };
+    const asciiName = native && tagName.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+    const standIn = asciiName === 'noscript';
+    if (native && !slash) native.add(asciiName as string);
+    if (standIn && slash) {
+      out += `${html.slice(copied, start)}</${NOSCRIPT_STAND_IN}`;
+      copied = start + 2 + tagName.length;
+    }
     if (slash) {
       if (foreign.includes(name)) foreign.length = foreign.lastIndexOf(name);
       else if (name === 'p' || name === 'br') foreign.length = 0;
@@ -80,7 +103,7 @@ export function stripInlineStylesAndHandlers(html: string): string {
     // A stand-in the sanitiser drops (no data-* attribute passes), complete with a value:
     // with nothing there, a following "=" could give the previous attribute a value.
     const from = start + 1 + tagName.length;
-    out += html.slice(copied, from) + attributes.replace(ATTRIBUTE, (attribute, attributeName: string) => (/^(style$|on)/i.test(attributeName) ? 'data-x=""' : attribute));
+    out += html.slice(copied, start + 1) + (standIn ? NOSCRIPT_STAND_IN : tagName) + attributes.replace(ATTRIBUTE, (attribute, attributeName: string) => (/^(style$|on|shadowroot)/i.test(attributeName) ? 'data-x=""' : attribute));
     copied = from + attributes.length;
     if (foreign.length) continue;
     if (name === 'plaintext') break;

@@ -15,6 +15,7 @@ export type NewsCardMessages = {
   errorHttp: string;
   errorServer: string;
   errorNotJson: string;
+  errorNotXml: string;
   errorInvalid: string;
   errorTooLarge: string;
   errorTimeout: string;
@@ -34,6 +35,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorHttp: 'The article could not be loaded (error {status}).',
     errorServer: 'The news server has a problem right now.',
     errorNotJson: "The server's answer is in a format this card cannot read.",
+    errorNotXml: "The server's answer looks like a news feed (RSS or Atom) but cannot be read.",
     errorInvalid: "The server's answer does not contain an article.",
     errorTooLarge: 'The article is too large to show here.',
     errorTimeout: 'The news server took too long to answer.',
@@ -51,6 +53,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorHttp: 'Rakstu neizdevās ielādēt (kļūda {status}).',
     errorServer: 'Ziņu serverim pašlaik ir darbības traucējumi.',
     errorNotJson: 'Servera atbilde nav formātā, ko šī kartīte var nolasīt.',
+    errorNotXml: 'Servera atbilde izskatās pēc ziņu plūsmas (RSS vai Atom), taču to nevar nolasīt.',
     errorInvalid: 'Servera atbildē nav raksta.',
     errorTooLarge: 'Raksts ir pārāk liels, lai to šeit parādītu.',
     errorTimeout: 'Ziņu serveris pārāk ilgi neatbildēja.',
@@ -68,6 +71,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorHttp: 'Artikeln kunde inte läsas in (fel {status}).',
     errorServer: 'Nyhetsservern har problem just nu.',
     errorNotJson: 'Serverns svar har ett format som kortet inte kan läsa.',
+    errorNotXml: 'Serverns svar ser ut som ett nyhetsflöde (RSS eller Atom) men går inte att läsa.',
     errorInvalid: 'Serverns svar innehåller ingen artikel.',
     errorTooLarge: 'Artikeln är för stor för att visas här.',
     errorTimeout: 'Nyhetsservern tog för lång tid på sig att svara.',
@@ -85,6 +89,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorHttp: 'სტატია ვერ ჩაიტვირთა (შეცდომა {status}).',
     errorServer: 'ახალი ამბების სერვერს ამჟამად პრობლემა აქვს.',
     errorNotJson: 'სერვერის პასუხი ისეთ ფორმატშია, რომელსაც ეს ბარათი ვერ კითხულობს.',
+    errorNotXml: 'სერვერის პასუხი ახალი ამბების არხს (RSS ან Atom) ჰგავს, მაგრამ მისი წაკითხვა ვერ ხერხდება.',
     errorInvalid: 'სერვერის პასუხი სტატიას არ შეიცავს.',
     errorTooLarge: 'სტატია ძალიან დიდია აქ საჩვენებლად.',
     errorTimeout: 'ახალი ამბების სერვერი ძალიან დიდხანს არ პასუხობდა.',

@@ -1,16 +1,18 @@
 import { LitElement, html, isServer } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
-import { NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
+import { NewsCardEmptyEvent, NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, FetchError, derivedFrom, sharedFetchJson } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
 import { FormatError, checkArticle, parseArticle } from '../internal/formats/detect.js';
+import { looksLikeXml, xmlFeedOf } from '../internal/formats/looks-like-xml.js';
 import { LoadController } from '../internal/load.js';
 import type { LoadOutcome } from '../internal/load.js';
 import { LangController, labelAttribute, message } from '../internal/i18n.js';
+import { sanitizerIsReady, sanitizerReady } from '../internal/sanitize.js';
 import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
-import { whenNearViewport, whileInViewport } from './near-viewport.js';
+import { whenNearViewport, whileInViewport } from '../internal/near-viewport.js';
 import { warmUpWhenIdle } from './warm-up.js';
 import styles from './news-card.styles.js';
 import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';
@@ -23,6 +25,10 @@ import type { ArticleText, Failure } from './news-card.view.js';
 export type NewsCardState = 'initial' | 'loading' | 'loaded' | 'empty' | 'error';
 export type NewsCardVariant = 'card' | 'full';
 export type { NewsCardMessages };
+// The element's events, from its own module: their declarations carry the
+// HTMLElementEventMap entries, which `lapa-widgets/news-card` (and `/news-card/define`)
+// users would otherwise not get, as nothing else in this module's types refers to them.
+export type { NewsCardEmptyEvent, NewsCardErrorEvent, NewsCardErrorKind, NewsCardLoadEvent } from '../internal/events.js';
 
 /** An article with the texts the card derives from it. */
 interface Derived {
@@ -43,10 +49,11 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * @tagname news-card
- * @summary An article from a JSON Feed or a WordPress post, rendered safely inside any page.
+ * @summary An article from a JSON Feed, an RSS or Atom feed, or a WordPress post, rendered safely inside any page.
  *
- * @fires news-card-load - A load the element performed succeeded; `.article` is the normalised article. Not fired for `.article` set by code, nor for an empty feed.
- * @fires news-card-error - A load failed; `.kind` is `http`, `not-json`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
+ * @fires {NewsCardLoadEvent} news-card-load - A load the element performed succeeded; `.article` is the normalised article. Not fired for `.article` set by code, nor for an empty feed.
+ * @fires {NewsCardEmptyEvent} news-card-empty - A load the element performed found no article: the feed or post list is empty, or has no item `item-id`. The card shows its empty state.
+ * @fires {NewsCardErrorEvent} news-card-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
  *
  * @slot - Fallback content, such as a plain link to the article: shown before the element upgrades, while it has no `src`, and on error.
  *
@@ -121,6 +128,8 @@ export class NewsCardElement extends LitElement {
     timeout: () => this.requestOptions.timeout,
     maxRetryAfter: 120,
     retryOnline: true,
+    // A `full` body is HTML: where DOMPurify is needed, its import runs beside the request.
+    sanitizer: true,
     settled: (outcome) => this.report(outcome),
   });
   /** The `article` property and what checking it gave. */
@@ -144,13 +153,18 @@ export class NewsCardElement extends LitElement {
   private seen = false;
   /** The image URL that failed to load; the card is shown without it. */
   private brokenImage?: string;
+  /** The sanitiser's load, for an HTML body given by code; whether it failed. */
+  private sanitizerWait?: Promise<void>;
+  private sanitizerFailed = false;
 
-  /** URL of the article JSON: a JSON Feed, one feed item, a WordPress post or list of posts. */
+  /** URL of the article: a JSON Feed, one feed item, an RSS or Atom feed, a WordPress post or list of posts. */
   declare src?: string;
-  /** With a feed or post list: the id (WordPress: id or slug) of the item to show; without, the first. */
+  /** With a feed or post list: the id (WordPress: id or slug; RSS: guid; Atom: id) of the item to show; without, the first. */
   declare itemId?: string;
   /** `card` (summary and a Read more link) or `full` (the whole body). */
-  variant: NewsCardVariant = 'card';
+  // Literal unions written out (not the aliases): the manifest copies the annotation's text,
+  // and the framework typings and editor data generated from it offer these values.
+  variant: 'card' | 'full' = 'card';
   /** `lazy` waits until the card nears the viewport before fetching. */
   loading: 'eager' | 'lazy' = 'eager';
   /** Milliseconds before a load gives up with `timeout`; 0 waits for ever. */
@@ -158,7 +172,7 @@ export class NewsCardElement extends LitElement {
   /** Largest accepted answer, in bytes; larger ones fail with `too-large`. */
   maxBytes = DEFAULT_MAX_BYTES;
   /** Whether the request sends cookies: `omit` (default), `same-origin` or `include`. */
-  credentials: RequestCredentials = 'omit';
+  credentials: 'omit' | 'same-origin' | 'include' = 'omit';
   /** Level of the headline, 1-6, so the page's outline stays right. */
   headingLevel = 2;
   /** Forces `light` or `dark` colours; by default the page's `color-scheme` decides. */
@@ -212,6 +226,11 @@ export class NewsCardElement extends LitElement {
    * @attr error-not-json-label
    */
   declare errorNotJsonLabel?: string;
+  /**
+   * Overrides the message for an answer that looks like XML but cannot be read (or declares entities).
+   * @attr error-not-xml-label
+   */
+  declare errorNotXmlLabel?: string;
   /**
    * Overrides the message for JSON that is not an article.
    * @attr error-invalid-label
@@ -278,21 +297,33 @@ export class NewsCardElement extends LitElement {
 
   /**
    * The article of `src` (null for an empty feed) with its texts; an answer that holds none
-   * fails with FormatError. Parsed and derived once per answer and item: every card showing
-   * the same answer shares the result, frozen.
+   * fails with FormatError. JSON as it is; an answer that is not JSON but XML (RSS, Atom) is
+   * read by the XML mapper, loaded only then. Parsed and derived once per answer and item:
+   * every card showing the same answer shares the result, frozen.
    */
   private async fetchArticle(signal: AbortSignal, again: boolean): Promise<Derived | null> {
     const { maxBytes, credentials } = this.requestOptions;
     // A retry asks the server again: the page's kept answer was not good enough.
-    const response = await sharedFetchJson(this.src!, { signal, maxBytes, credentials, timeout: 0, reload: again });
+    const response = await sharedFetchJson(this.src!, { signal, maxBytes, credentials, timeout: 0, reload: again, orText: true });
     const itemId = this.itemId || undefined;
+    const key = `news-card ${itemId ?? ''}`;
     try {
-      return derivedFrom(response, `news-card ${itemId ?? ''}`, ({ data, url }) => {
-        const article = parseArticle(data, { itemId, baseUrl: url });
-        return article && derive(deepFreeze(article));
+      if (response.text === undefined) {
+        return derivedFrom(response, key, ({ data, url }) => {
+          const article = parseArticle(data, { itemId, baseUrl: url });
+          return article && derive(deepFreeze(article));
+        });
+      }
+      if (!looksLikeXml(response.text, response.headers.get('content-type'))) throw new FetchError('not-json', 'Neither JSON nor XML', { status: response.status });
+      const feed = await xmlFeedOf(response);
+      return derivedFrom(response, key, () => {
+        const index = itemId === undefined ? 0 : feed.indexOf(itemId);
+        return index < 0 || index >= feed.count ? null : derive(deepFreeze(feed.item(index)));
       });
     } catch (error) {
-      throw new FormatError((error as Error).message, response.status);
+      // A mapper that could not be loaded is the network's failure, not the answer's.
+      if (!(error instanceof FormatError)) throw error;
+      throw new FormatError(error.message, response.status, error.kind);
     }
   }
 
@@ -303,6 +334,8 @@ export class NewsCardElement extends LitElement {
       this.dispatchEvent(new NewsCardErrorEvent(failure.kind, failure.status, error));
     } else if (value) {
       this.dispatchEvent(new NewsCardLoadEvent(value.article));
+    } else {
+      this.dispatchEvent(new NewsCardEmptyEvent());
     }
   }
 
@@ -316,6 +349,10 @@ export class NewsCardElement extends LitElement {
     if (this.article != null) {
       const provided = this.provided;
       if (provided instanceof Error) return provided;
+      // An HTML body given by code waits for the sanitiser like a loaded one (shown as loading),
+      // unless it is sanitised already: made for this article, or brought by a server render.
+      const sanitised = (this.body?.article === provided && this.body.full) || (this.server?.body && this.server.article === this.article);
+      if (this.variant === 'full' && provided.contentHtml && !sanitised && this.waitForSanitizer()) return undefined;
       if (this.derived?.article !== provided) this.derived = derive(provided);
       return this.derived;
     }
@@ -335,6 +372,19 @@ export class NewsCardElement extends LitElement {
       }
     }
     return this.checked![1];
+  }
+
+  /** Whether the sanitiser is still loading (a failed load is not waited for: the body shows as text). */
+  private waitForSanitizer(): boolean {
+    if (sanitizerIsReady() || this.sanitizerFailed) return false;
+    this.sanitizerWait ??= sanitizerReady().then(
+      () => this.requestUpdate(),
+      () => {
+        this.sanitizerFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return true;
   }
 
   private watchViewport(): void {
@@ -372,7 +422,7 @@ export class NewsCardElement extends LitElement {
   /** What the card shows now. */
   get state(): NewsCardState {
     const shown = this.shown;
-    return shown instanceof Error ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src ? 'loading' : 'initial';
+    return shown instanceof Error ? 'error' : shown ? 'loaded' : shown === null ? 'empty' : this.src || this.article != null ? 'loading' : 'initial';
   }
 
   /** Loads `src` again, as the Retry button does. */

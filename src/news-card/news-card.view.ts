@@ -26,7 +26,7 @@ const MAX_TAGS = 12;
 const MAX_AUTHORS = 5;
 
 /** The message key of each error kind (`http` and `network` depend on more). */
-const ERROR_KEYS = { 'not-json': 'errorNotJson', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
+const ERROR_KEYS = { 'not-json': 'errorNotJson', 'not-xml': 'errorNotXml', invalid: 'errorInvalid', 'too-large': 'errorTooLarge', timeout: 'errorTimeout' } as const;
 
 /** Text derived from an article once: the summary shown, the paragraphs of a text body, the reading time. */
 export interface ArticleText {

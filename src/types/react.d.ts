@@ -28,6 +28,7 @@ import type {
   CommentBoxLoadEvent,
   CommentBoxPostedEvent,
   CommentBoxSubmitEvent,
+  NewsCardEmptyEvent,
   NewsCardErrorEvent,
   NewsCardLoadEvent,
 } from '../internal/events.js';
@@ -51,7 +52,7 @@ export type WidgetProps<E extends HTMLElement, A, M> = DetailedHTMLProps<HTMLAtt
 export type NewsCardProps = WidgetProps<
   NewsCardElement,
   { 'item-id'?: Attribute; 'max-bytes'?: Attribute; 'heading-level'?: Attribute },
-  { 'news-card-load': NewsCardLoadEvent; 'news-card-error': NewsCardErrorEvent }
+  { 'news-card-load': NewsCardLoadEvent; 'news-card-empty': NewsCardEmptyEvent; 'news-card-error': NewsCardErrorEvent }
 >;
 
 export type CommentBoxProps = WidgetProps<

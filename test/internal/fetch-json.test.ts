@@ -49,6 +49,25 @@ describe('fetchJson', () => {
     });
   }
 
+  it('with orText, resolves a good answer that is not JSON with its text, and still fails on HTTP errors', async () => {
+    const res = await fetchJson('/__core/html', { orText: true });
+    expect(res.data).to.equal(undefined);
+    expect(res.text).to.match(/^<!doctype html>/i);
+    expect([res.status, res.url]).to.deep.equal([200, new URL('/__core/html', location.href).href]);
+    expect(res.headers.get('content-type')).to.match(/^text\/html/);
+    expect((await fetchJson('/__core/ok', { orText: true })).text).to.equal(undefined);
+    expect((await failure(fetchJson('/__core/not-found', { orText: true }))).kind).to.equal('http');
+  });
+
+  it('with orText, also accepts the feed XML types, at a lower q than JSON, in a CORS-safelisted Accept', async () => {
+    const { text } = await fetchJson('/__feeds/accept', { orText: true });
+    const accept = 'application/json,application/feed+json;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,text/xml;q=0.7,*/*;q=0.5';
+    expect(text).to.contain(`<title>${accept}</title>`);
+    // Longer, and a cross-origin request would need a preflight.
+    expect(accept.length).to.be.at.most(128);
+    expect((await fetchJson('/__feeds/accept', { orText: true, headers: { Accept: 'text/xml' } })).text).to.contain('<title>text/xml</title>');
+  });
+
   it('refuses a body over the limit by its Content-Length', async () => {
     expect((await failure(fetchJson('/__core/big'))).kind).to.equal('too-large');
   });
@@ -98,6 +117,14 @@ describe('sharedFetchJson', () => {
     await a.catch(() => {});
     expect(((await b).data as { n: number }).n).to.equal(2);
     expect(await count('slow:2')).to.equal(1);
+  });
+
+  it('shares orText callers apart: a caller that wants JSON still gets not-json', async () => {
+    const [text, json] = await Promise.allSettled([sharedFetchJson('/__core/html', { orText: true }), sharedFetchJson('/__core/html')]);
+    expect(text.status === 'fulfilled' && text.value.text).to.be.a('string');
+    expect(json.status === 'rejected' && (json.reason as FetchError).kind).to.equal('not-json');
+    const again = await Promise.all([sharedFetchJson('/__core/html', { orText: true }), sharedFetchJson('/__core/html', { orText: true })]);
+    expect(again[0]).to.equal(again[1]);
   });
 
   it('does not cache failures, so a retry asks again', async () => {

@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { htmlToText, safeSrcset, safeUrl, sanitizeHtml } from '../../src/internal/sanitize.js';
+import { htmlToText, nativeSanitizer, safeSrcset, safeUrl, sanitizeHtml, sanitizerIsReady, sanitizerPath, sanitizerReady } from '../../src/internal/sanitize.js';
 import type { SanitizeProfile } from '../../src/internal/sanitize.js';
 import { imageRoundTrip } from '../support/dom.js';
+import { engine } from '../support/engine.js';
+import { testSanitizerPath } from '../security/harness.js';
 import { assertProperty } from '../support/properties.js';
 
 interface Vector {
@@ -44,6 +46,7 @@ describe('sanitizeHtml', () => {
   const calls: string[] = [];
 
   before(async () => {
+    await sanitizerReady();
     vectors = (await (await fetch('/test/fixtures/xss/dompurify-vectors.json')).json()).vectors;
     for (const name of ['alert', 'confirm', 'prompt', 'print']) {
       (window as unknown as Record<string, unknown>)[name] = () => calls.push(name);
@@ -69,6 +72,41 @@ describe('sanitizeHtml', () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(problems).to.deep.equal([]);
     expect(calls).to.deep.equal([]);
+  });
+
+  it('takes the native path in Chromium and Firefox and DOMPurify in WebKit (or where the runner forces it)', () => {
+    const forced = (globalThis as { lapaTestSanitizer?: string }).lapaTestSanitizer === 'dompurify';
+    expect(sanitizerPath()).to.equal(engine !== 'webkit' && !forced ? 'native' : 'dompurify');
+    expect(sanitizerPath(), 'the path the security suites record their renders under').to.equal(testSanitizerPath());
+    expect(nativeSanitizer()).to.equal(sanitizerPath() === 'native');
+    expect(sanitizerIsReady()).to.equal(true);
+  });
+
+  it('keeps each attribute only on the elements that may have it', () => {
+    const box = render(
+      '<div src="a.jpg" href="/x" alt="a" width="3" title="t" datetime="2025">d</div><p srcset="a.jpg 1x" colspan="2" lang="lv" dir="rtl">p</p><time datetime="2025-01-01" href="/y">t</time>',
+      'article',
+    );
+    const attrs = (sel: string) => box.querySelector(sel)!.getAttributeNames().sort();
+    expect(attrs('div')).to.deep.equal(['title']);
+    expect(attrs('p')).to.deep.equal(['dir', 'lang']);
+    expect(attrs('time')).to.deep.equal(['datetime']);
+  });
+
+  it('keeps the text of elements it does not keep, known or made up, and drops script-like ones with theirs', () => {
+    const box = render('<p>a<font color=red>b</font><my-widget x=1>c</my-widget><zz>d</zz><kbd>e</kbd><svg><text>no</text></svg><select><option>no</option></select><noscript>no</noscript>f</p>', 'comment');
+    expect(box.innerHTML).to.equal('<p>abcdef</p>');
+  });
+
+  it('keeps images in articles and drops them in comments', () => {
+    expect(render('<p><img src="a.jpg" alt="A"></p>', 'article').querySelector('img')?.getAttribute('alt')).to.equal('A');
+    expect(render('<p><img src="a.jpg" alt="A"></p>', 'comment').querySelector('img')).to.equal(null);
+  });
+
+  it('drops data: links and javascript: images that a native Sanitizer keeps', () => {
+    const box = render('<a href="data:text/html,x">d</a><a href="javascript:alert(1)">j</a><img src="javascript:alert(1)"><img src="data:image/png;base64,AAAA">', 'article');
+    expect([...box.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([null, null]);
+    expect(box.querySelector('img')).to.equal(null);
   });
 
   it('keeps the structure news bodies need', () => {

@@ -1,6 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { render } from 'lit';
-import { NewsCardErrorEvent, NewsCardLoadEvent } from '../../src/internal/events.js';
+import { nothing, render } from 'lit';
+import { NewsCardEmptyEvent, NewsCardErrorEvent, NewsCardLoadEvent } from '../../src/internal/events.js';
+import { until } from '../support/until.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { EMPTY, FEED, container, fresh, mount, outcome, part, reaches, settle, text } from './helpers.js';
 
@@ -70,12 +71,43 @@ describe('<news-card> events', () => {
     expect(fired).to.equal(1);
   });
 
-  it('fires no event for an empty feed', async () => {
+  for (const [what, src] of [
+    ['an empty JSON Feed', EMPTY],
+    ['an empty WordPress list', '/__news/fixtures/wordpress/00-posts-search-none.json'],
+    ['an RSS channel without items', '/__feeds/empty?format=rss'],
+    ['an Atom feed without entries', '/__feeds/empty?format=atom'],
+    ['a feed without the item of item-id', `${FEED}?item-id`],
+  ]) {
+    it(`fires news-card-empty for ${what}, once the empty state is rendered, and no load or error`, async () => {
+      const wrapper = container();
+      let other = 0;
+      wrapper.addEventListener('news-card-load', () => other++);
+      wrapper.addEventListener('news-card-error', () => other++);
+      const seen: string[] = [];
+      const empty = new Promise<NewsCardEmptyEvent>((resolve) =>
+        wrapper.addEventListener('news-card-empty', (event) => {
+          const card = event.target as NewsCardElement;
+          seen.push(`${card.state} ${part(card, 'empty')?.textContent}`);
+          resolve(event);
+        }),
+      );
+      render(html`<news-card item-id=${src.endsWith('?item-id') ? 'no-such-item' : nothing} src=${fresh(src.replace('?item-id', ''))}></news-card>`, wrapper);
+      const event = await empty;
+      expect(event).to.be.instanceOf(NewsCardEmptyEvent);
+      expect([event.bubbles, event.composed]).to.deep.equal([true, true]);
+      expect(seen).to.deep.equal(['empty There is no article to show.']);
+      expect(other).to.equal(0);
+    });
+  }
+
+  it('fires news-card-empty again only for a new load, not for re-renders', async () => {
     const card = await mount(html`<news-card src=${fresh(EMPTY)}></news-card>`);
     let fired = 0;
-    card.addEventListener('news-card-load', () => fired++);
-    card.addEventListener('news-card-error', () => fired++);
+    card.addEventListener('news-card-empty', () => fired++);
     await reaches(card, 'empty');
-    expect(fired).to.equal(0);
+    await until(() => fired === 1, 'the empty event');
+    card.lang = 'lv';
+    await until(() => part(card, 'empty')!.textContent === 'Nav neviena raksta, ko parādīt.', 'the Latvian empty state');
+    expect(fired).to.equal(1);
   });
 });

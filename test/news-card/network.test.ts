@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { render } from 'lit';
 import type { NewsCardErrorEvent } from '../../src/internal/events.js';
-import { inViewportWatched, nearViewportWaiting, resetNearViewport } from '../../src/news-card/near-viewport.js';
+import { inViewportWatched, nearViewportWaiting, resetNearViewport } from '../../src/internal/near-viewport.js';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
 import { until } from '../support/until.js';
 import { FEED, ITEM, container, fresh, mount, outcome, part, release, settle, stats, text, uid } from './helpers.js';

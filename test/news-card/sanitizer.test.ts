@@ -1,7 +1,9 @@
 import { expect, html } from '@open-wc/testing';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import { sanitizerIsReady, sanitizerPath } from '../../src/internal/sanitize.js';
 import { imageRoundTrip } from '../support/dom.js';
-import { FEED, WP_DANGEROUS, fresh, mount, part, settle } from './helpers.js';
+import { until } from '../support/until.js';
+import { FEED, WP_DANGEROUS, fresh, mount, outcome, part, release, settle, uid } from './helpers.js';
 
 const FORBIDDEN_ELEMENTS = 'script, style, link, meta, base, iframe, frame, frameset, object, embed, form, input, button, textarea, select, svg, math, template, noscript';
 const SAFE_URL = /^(https?:|mailto:)/;
@@ -20,6 +22,29 @@ function dangers(body: Element): string[] {
   }
   return found;
 }
+
+/** Whether the page has fetched DOMPurify's code (our purifier module or the library). */
+const purifierFetched = () => performance.getEntriesByType('resource').some((entry) => /\/purifier\.|dompurify/.test(entry.name));
+
+// First in this file: a page fetches DOMPurify once, and keeps it.
+describe('<news-card> and the sanitiser it waits for', () => {
+  it('fetches DOMPurify beside the request where the engine has no working Sanitizer, and never where it has', async () => {
+    const hold = `sanitizer-${uid()}`;
+    const card = await mount(html`<news-card variant="full" src=${fresh(FEED, { hold })}></news-card>`);
+    if (sanitizerPath() === 'dompurify') {
+      // The server still holds the article: DOMPurify arrives while it does, not after it.
+      await until(() => sanitizerIsReady() && purifierFetched(), 'DOMPurify fetched');
+      expect(card.state, 'while the article is held').to.equal('loading');
+    } else {
+      expect(sanitizerIsReady()).to.equal(true);
+    }
+    const loaded = outcome(card);
+    await release(hold);
+    expect((await loaded).type).to.equal('news-card-load');
+    expect(part(card, 'body')!.querySelector('p'), 'the sanitised body').to.exist;
+    expect(purifierFetched(), 'DOMPurify fetched').to.equal(sanitizerPath() === 'dompurify');
+  });
+});
 
 describe('<news-card> sanitising article bodies', () => {
   let alerts: unknown[];

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { NewsCardElement } from '../../src/news-card/news-card.js';
-import { inViewportWatched } from '../../src/news-card/near-viewport.js';
+import { inViewportWatched } from '../../src/internal/near-viewport.js';
 import { until } from '../support/until.js';
 import { DARK, FEED, WHITE, background, container, fresh, mount, part, sampleArticle as article, settle } from './helpers.js';
 

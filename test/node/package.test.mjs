@@ -34,6 +34,8 @@ const ALLOWED = [
   /^dist\/lapa-widgets\.min\.js\.sri$/,
   // The CSP hashes of server-rendered styles (npm run build, scripts/ssr-style-hashes.mjs).
   /^dist\/ssr-style-hashes\.json$/,
+  // Editor data generated from the manifest (scripts/framework-types.mjs).
+  /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
 ];
 
 /** Every file path package.json points at (exports, main, types, unpkg, ...). */
@@ -250,7 +252,7 @@ card.variant = 'full';
 card.addEventListener('news-card-load', (event: NewsCardLoadEvent) => console.log(event.article.title));
 card.addEventListener('news-card-error', (event) => {
   const error: NewsCardErrorEvent = event;
-  const kind: 'http' | 'not-json' | 'invalid' | 'too-large' | 'timeout' | 'network' = error.kind;
+  const kind: 'http' | 'not-json' | 'not-xml' | 'invalid' | 'too-large' | 'timeout' | 'network' = error.kind;
   const status: number | undefined = error.status;
   console.log(kind, status);
 });

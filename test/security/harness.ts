@@ -371,6 +371,15 @@ export function injectionSuite(group: string): InjectionSuite {
   return suite;
 }
 
+/**
+ * The sanitiser path the sources take on this page: DOMPurify in WebKit (no native
+ * Sanitizer) or where the runner forces it (LAPA_SANITIZER=dompurify), else native.
+ * Read from the runner's page, not asked of the sources (bundle.test.ts imports none);
+ * test/internal/sanitize.test.ts checks the sources agree.
+ */
+export const testSanitizerPath = (): 'native' | 'dompurify' =>
+  engine === 'webkit' || (globalThis as { lapaTestSanitizer?: string }).lapaTestSanitizer === 'dompurify' ? 'dompurify' : 'native';
+
 /** The suite's last test: no canary was requested and the page is as it was (and, where asked, nothing was thrown). */
 export function itLeftNoTrace(suite: InjectionSuite, { threwNothing = false } = {}): void {
   it(threwNothing ? 'requested no canary, left the page unchanged and threw nothing' : 'requested no canary and left the page unchanged', async () => {
@@ -380,8 +389,9 @@ export function itLeftNoTrace(suite: InjectionSuite, { threwNothing = false } = 
     if (threwNothing) expect(uncaught).to.deep.equal([]);
   });
 
-  it('renders every vector exactly as the other engines do', async () => {
-    const answer = await fetch('/__hostile/outputs', { method: 'POST', body: JSON.stringify({ group: suite.tally.group, engine, outputs }) });
+  it('renders every vector exactly as the other engines do (on its sanitiser path)', async () => {
+    const sanitizer = testSanitizerPath();
+    const answer = await fetch('/__hostile/outputs', { method: 'POST', body: JSON.stringify({ group: suite.tally.group, engine, sanitizer, outputs }) });
     const { checked, mismatches } = (await answer.json()) as { checked: number; mismatches: { key: string; actual: string }[] };
     expect(checked, 'renders compared').to.equal(Object.keys(outputs).length);
     expect(checked, 'renders compared').to.be.greaterThan(0);

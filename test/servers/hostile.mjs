@@ -14,8 +14,8 @@
 //   /__hostile/canary/<id>             counts a hit (a vector managed to load or run)
 //   /__hostile/canary-hits             { hits: [{ path, referer }] } since the runner started
 //                                      (?self-test: those under canary/self-test/, kept apart)
-//   /__hostile/outputs (POST)          one test file's rendered outputs, compared with
-//                                      test/fixtures/xss/expected-outputs.json
+//   /__hostile/outputs (POST)          one test file's rendered outputs (and sanitiser path), compared
+//                                      with test/fixtures/xss/expected-outputs.json
 //   /__hostile/report (POST)           one test file's tallies; the whole suite's summary
 //                                      line is printed here once every group reported
 //   /__hostile/img.svg                 a small image
@@ -155,27 +155,40 @@ function report(body) {
 
 /**
  * What every engine must render each vector to (digests of the normalised content parts,
- * by group and "path#vector"). LAPA_XSS_RECORD=1 rewrites it from the run instead of
- * comparing: do that in one engine after a deliberate change, then run the others.
+ * by group and "path#vector"), on the native sanitiser path; `<group>@dompurify` holds the
+ * DOMPurify path's renders where they differ from those (the differences
+ * test/internal/sanitize-differential.test.ts accepts, with their reasons). LAPA_XSS_RECORD=1
+ * rewrites it from the run instead of comparing: after a deliberate change, record in
+ * Chromium (native), then in Chromium with LAPA_SANITIZER=dompurify, then run the others.
  */
 const EXPECTED_OUTPUTS = new URL('../fixtures/xss/expected-outputs.json', import.meta.url);
 const digest = (text) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 function compareOutputs(body) {
-  const { group, engine, outputs } = JSON.parse(body);
+  const { group, engine, sanitizer, outputs } = JSON.parse(body);
   // The whole render of this engine, for comparing engines by hand when they differ.
   const dir = join(tmpdir(), 'lapa-xss-outputs');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${engine}-${group}.json`), JSON.stringify(outputs, null, 1));
+  writeFileSync(join(dir, `${engine}-${sanitizer}-${group}.json`), JSON.stringify(outputs, null, 1));
   const expected = existsSync(EXPECTED_OUTPUTS) ? JSON.parse(readFileSync(EXPECTED_OUTPUTS, 'utf8')) : {};
   const keys = Object.keys(outputs).sort();
+  const overrides = `${group}@dompurify`;
   if (process.env.LAPA_XSS_RECORD === '1') {
-    expected[group] = Object.fromEntries(keys.map((k) => [k, digest(outputs[k])]));
+    const digests = Object.fromEntries(keys.map((k) => [k, digest(outputs[k])]));
+    if (sanitizer === 'native') {
+      expected[group] = digests;
+      // What the DOMPurify path renders like the native one now needs no entry of its own.
+      expected[overrides] = Object.fromEntries(Object.entries(expected[overrides] ?? {}).filter(([k, d]) => digests[k] !== d));
+    } else {
+      const base = expected[group] ?? {};
+      expected[overrides] = Object.fromEntries(keys.filter((k) => base[k] !== digests[k]).map((k) => [k, digests[k]]));
+    }
+    if (!Object.keys(expected[overrides]).length) delete expected[overrides];
     const sorted = Object.fromEntries(Object.keys(expected).sort().map((g) => [g, expected[g]]));
     writeFileSync(EXPECTED_OUTPUTS, `${JSON.stringify(sorted, null, 0).replace(/,"/g, ',\n"')}\n`);
     return { checked: keys.length, mismatches: [] };
   }
-  const want = expected[group] ?? {};
+  const want = { ...expected[group], ...(sanitizer === 'dompurify' ? expected[overrides] : {}) };
   const mismatches = keys.filter((k) => want[k] !== digest(outputs[k])).map((key) => ({ key, actual: outputs[key] }));
   for (const key of Object.keys(want)) if (!(key in outputs)) mismatches.push({ key, actual: '(not rendered in this run)' });
   return { checked: keys.length, mismatches };

@@ -6,6 +6,7 @@ import type { CommentData } from '../../internal/data.js';
 import { FetchError, fetchJson, isObject } from '../../internal/fetch-json.js';
 import type { JsonObject, JsonResponse } from '../../internal/fetch-json.js';
 import { safeUrl } from '../../internal/sanitize.js';
+import { withParams } from '../../internal/url.js';
 import type { CommentField } from '../backend.js';
 import { CommentError } from '../comment-error.js';
 import type { CommentErrorReason } from '../comment-error.js';
@@ -89,11 +90,7 @@ export class JsonBackend {
    * CommentError `fail` makes of it; the caller's abort reason passes unchanged.
    */
   protected async request({ signal, params, url = this.src, fail = CommentError.from, body, headers }: RequestOptions): Promise<JsonResponse> {
-    if (params) {
-      const target = new URL(url);
-      for (const [name, value] of Object.entries(params)) target.searchParams.set(name, String(value));
-      url = target.href;
-    }
+    if (params) url = withParams(url, params);
     try {
       return await fetchJson(url, {
         signal,

@@ -11,6 +11,7 @@
 import type { CommentData } from '../../internal/data.js';
 import type { FetchError, JsonResponse } from '../../internal/fetch-json.js';
 import { htmlToText } from '../../internal/sanitize.js';
+import { wordpressPostId } from '../../internal/url.js';
 import type { CommentBackend, CommentField, CommentListRequest, CommentPage, CommentPostRequest, CommentPostResult } from '../backend.js';
 import { CommentError } from '../comment-error.js';
 import type { CommentErrorReason } from '../comment-error.js';
@@ -74,8 +75,7 @@ export class WordPressBackend extends JsonBackend implements CommentBackend {
 
   constructor(src: string, options: WordPressBackendOptions = {}) {
     super(src, `wordpress ${src}`, options);
-    const post = new URL(src).searchParams.get('post');
-    if (post && /^[1-9]\d{0,18}$/.test(post)) this.postId = post;
+    this.postId = wordpressPostId(src);
   }
 
   async list({ order, pageSize, cursor, signal }: CommentListRequest): Promise<CommentPage> {

@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentData } from '../../internal/data.js';
 import { LoadController } from '../../internal/load.js';
+import { sanitizerIsReady, sanitizerReady } from '../../internal/sanitize.js';
 import type { LoadOutcome } from '../../internal/load.js';
 import type { CommentBackend, CommentOrder, CommentPage } from '../backend.js';
 import { storePending, storedPending } from '../draft-store.js';
@@ -77,6 +78,9 @@ export class CommentListController implements ReactiveController {
   private readonly backendIds = new WeakMap<CommentBackend, number>();
   private backendCount = 0;
   private lastArranged?: { inputs: unknown[]; arranged: Arranged };
+  /** The sanitiser's load, for HTML bodies given by code; whether it failed. */
+  private sanitizerWait?: Promise<void>;
+  private sanitizerFailed = false;
   /** One page of comments given by code (the same array for the same comments). */
   private givenPage?: [readonly CommentData[], CommentPage[]];
   private readonly first: LoadController<CommentPage>;
@@ -92,6 +96,8 @@ export class CommentListController implements ReactiveController {
         return backend && !options.given() ? JSON.stringify([this.idOf(backend), options.order(), options.pageSize()]) : '';
       },
       run: (signal) => this.loadFirst(signal),
+      // WordPress comment bodies are HTML: where DOMPurify is needed, its import runs beside the request.
+      sanitizer: true,
       settled: (outcome) => options.settled(outcome),
     });
   }
@@ -99,7 +105,8 @@ export class CommentListController implements ReactiveController {
   /** The pages loaded (or the given comments as one); undefined while the first loads or failed. */
   get pages(): CommentPage[] | undefined {
     const given = this.options.given();
-    if (given) return this.page(given);
+    // Given HTML bodies wait for the sanitiser as loaded ones do.
+    if (given) return given.some((comment) => comment.html) && this.waitForSanitizer() ? undefined : this.page(given);
     const first = this.first.value;
     return first && [first, ...this.rest];
   }
@@ -288,6 +295,19 @@ export class CommentListController implements ReactiveController {
   private page(given: readonly CommentData[]): CommentPage[] {
     if (this.givenPage?.[0] !== given) this.givenPage = [given, [{ comments: [...given], total: given.length, next: null, open: false }]];
     return this.givenPage[1];
+  }
+
+  /** Whether the sanitiser is still loading (a failed load is not waited for: bodies show as text). */
+  private waitForSanitizer(): boolean {
+    if (sanitizerIsReady() || this.sanitizerFailed) return false;
+    this.sanitizerWait ??= sanitizerReady().then(
+      () => this.host.requestUpdate(),
+      () => {
+        this.sanitizerFailed = true;
+        this.host.requestUpdate();
+      },
+    );
+    return true;
   }
 
   private idOf(backend: CommentBackend): number {

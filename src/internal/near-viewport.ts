@@ -1,9 +1,9 @@
 /**
- * The viewport watching of every card on the page, one IntersectionObserver per question
- * shared by all cards (one per card would cost a callback per card on every scroll): is a
- * lazy card near enough to load (300 px ahead), and is a loading card on screen, so its
- * skeleton may shimmer. Module state by design, the single allowed kind:
- * `resetNearViewport()` clears it between tests.
+ * The viewport watching of every element on the page, one IntersectionObserver per
+ * question shared by all of them (one per element would cost a callback per element on
+ * every scroll): is a lazy card (or a comment count) near enough to load (300 px ahead),
+ * and is a loading card on screen, so its skeleton may shimmer. Module state by design,
+ * the single allowed kind: `resetNearViewport()` clears it between tests.
  */
 
 let nearObserver: IntersectionObserver | undefined;

@@ -1,0 +1,2 @@
+// What a Svelte project adds once: the elements' typings for markup.
+import type {} from 'lapa-widgets/svelte';

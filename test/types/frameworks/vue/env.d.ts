@@ -1,0 +1,2 @@
+// What a Vue project adds once: the elements' typings for templates.
+import type {} from 'lapa-widgets/vue';

@@ -4,8 +4,9 @@
  * global, just as `define()` keeps the first definitions.
  */
 import { NewsCardElement, CommentBoxElement, ScrollToTopElement } from './define.js';
+import { CommentCountElement } from './define.js';
 
-const api = Object.freeze({ NewsCardElement, CommentBoxElement, ScrollToTopElement });
+const api = Object.freeze({ NewsCardElement, CommentBoxElement, ScrollToTopElement, CommentCountElement });
 
 declare global {
   interface Window {

@@ -16,6 +16,8 @@ export type {
   CommentPostResult,
 } from './comment-box/comment-box.js';
 export { ScrollToTopElement } from './scroll-to-top/scroll-to-top.js';
+export { CommentCountElement } from './comment-count/comment-count.js';
+export type { CommentCount, CommentCountApi, CommentCountMessages, CommentCountState } from './comment-count/comment-count.js';
 // events.ts holds only the event classes and their kinds, all public.
 export * from './internal/events.js';
 export type { CommentData, CommentDraft, CommentStatus } from './internal/data.js';

@@ -13,7 +13,7 @@ describe('the script-tag bundle', () => {
 
   it('is a classic script that defines all three elements without errors', () => {
     expect(firstErrors).to.deep.equal([]);
-    for (const tag of ['news-card', 'comment-box', 'scroll-to-top']) expect(customElements.get(tag), tag).to.be.a('function');
+    for (const tag of ['news-card', 'comment-box', 'scroll-to-top', 'comment-count']) expect(customElements.get(tag), tag).to.be.a('function');
   });
 
   it('exposes the classes as window.LapaWidgets', () => {
@@ -21,6 +21,7 @@ describe('the script-tag bundle', () => {
     expect(api.NewsCardElement).to.equal(customElements.get('news-card'));
     expect(api.CommentBoxElement).to.equal(customElements.get('comment-box'));
     expect(api.ScrollToTopElement).to.equal(customElements.get('scroll-to-top'));
+    expect(api.CommentCountElement).to.equal(customElements.get('comment-count'));
   });
 
   it('renders a news card from served JSON', async () => {

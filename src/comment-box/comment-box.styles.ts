@@ -6,15 +6,18 @@ export default [
   themeScheme,
   css`
   .base {
-    --_accent: var(--comment-box-accent-color, light-dark(#0b57d0, #8ab4f8));
-    --_border: var(--comment-box-border-color, light-dark(#c9cdd3, #474c53));
-    --_error: var(--comment-box-error-color, light-dark(#b3261e, #f2b8b5));
-    --_radius: var(--comment-box-radius, 0.375rem);
+    --_accent: var(--comment-box-accent-color, var(--lapa-accent-color, light-dark(#0b57d0, #8ab4f8)));
+    --_on-accent: var(--comment-box-accent-contrast-color, var(--lapa-accent-contrast-color, light-dark(#fff, #131314)));
+    --_muted: var(--comment-box-muted-color, var(--lapa-muted-color, light-dark(#5b6470, #a8b0ba)));
+    --_border: var(--comment-box-border-color, var(--lapa-border-color, light-dark(#c9cdd3, #474c53)));
+    --_error: var(--comment-box-error-color, var(--lapa-error-color, light-dark(#b3261e, #f2b8b5)));
+    --_radius: var(--comment-box-border-radius, var(--lapa-radius, 0.375rem));
     --_gap: var(--comment-box-gap, 1.25em);
     position: relative;
     /* Narrow (a phone) or not: the buttons' target size follows (below). */
     container-type: inline-size;
-    color: var(--comment-box-text-color, inherit);
+    color: var(--comment-box-color, var(--lapa-color, inherit));
+    font-family: var(--comment-box-font-family, var(--lapa-font-family, inherit));
     line-height: 1.5;
     ${textReset}
   }
@@ -77,11 +80,11 @@ export default [
   [part=report-button] {
     padding: 0.1em 0.5em;
     border-color: transparent;
-    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    color: var(--_muted);
     font-size: 0.875em;
   }
   [part=reported] {
-    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    color: var(--_muted);
     font-size: 0.875em;
   }
   .report {
@@ -132,7 +135,7 @@ export default [
   [part=hint],
   [part=counter],
   [part=moderation] {
-    color: var(--comment-box-muted-color, light-dark(#5b6470, #a8b0ba));
+    color: var(--_muted);
     font-size: 0.875em;
   }
   [part=moderation] {
@@ -185,7 +188,7 @@ export default [
   }
   [part=submit] {
     background: var(--_accent);
-    color: light-dark(#fff, #131314);
+    color: var(--_on-accent);
     border-color: var(--_accent);
   }
   [part=reply-button] {
@@ -265,10 +268,12 @@ export default [
     box-sizing: border-box;
     inline-size: 100%;
     padding: 0.45em 0.6em;
+    /* Darker than --_border: a field's edge needs 3:1 against the page (WCAG 1.4.11). */
     border: 1px solid light-dark(#6b7280, #9aa0a6);
     border-radius: var(--_radius);
-    background: var(--comment-box-background, light-dark(#fff, #1e1f22));
-    color: light-dark(#1b1c1f, #e8e8e8);
+    background: var(--comment-box-background, var(--lapa-background, light-dark(#fff, #1e1f22)));
+    /* The theme's text colour goes with the theme's background. */
+    color: var(--comment-box-color, var(--lapa-color, light-dark(#1b1c1f, #e8e8e8)));
     font: inherit;
   }
   textarea {

@@ -104,15 +104,17 @@ const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.ma
  * @csspart cancel-button - Cancels a reply.
  * @csspart status - The polite live region announcing results.
  *
- * @cssprop --comment-box-accent-color - Links, buttons and focus rings.
- * @cssprop --comment-box-text-color - Text.
- * @cssprop --comment-box-muted-color - Dates, hints, counters.
- * @cssprop --comment-box-background - Inputs and the form.
- * @cssprop --comment-box-border-color - Borders and thread lines.
- * @cssprop --comment-box-error-color - Validation and failure messages.
- * @cssprop --comment-box-radius - Corner radius of inputs and buttons.
- * @cssprop --comment-box-gap - Space between comments.
- * @cssprop --comment-box-indent - Indentation of each reply level.
+ * @cssprop [--comment-box-accent-color=var(--lapa-accent-color, light-dark(#0b57d0, #8ab4f8))] - Links, buttons and focus rings.
+ * @cssprop [--comment-box-accent-contrast-color=var(--lapa-accent-contrast-color, light-dark(#fff, #131314))] - Text on the accent colour (the Post button).
+ * @cssprop [--comment-box-color=var(--lapa-color, inherit)] - Text.
+ * @cssprop [--comment-box-muted-color=var(--lapa-muted-color, light-dark(#5b6470, #a8b0ba))] - Dates, hints, counters.
+ * @cssprop [--comment-box-background=var(--lapa-background, light-dark(#fff, #1e1f22))] - Inputs and the form.
+ * @cssprop [--comment-box-border-color=var(--lapa-border-color, light-dark(#c9cdd3, #474c53))] - Borders and thread lines.
+ * @cssprop [--comment-box-error-color=var(--lapa-error-color, light-dark(#b3261e, #f2b8b5))] - Validation and failure messages.
+ * @cssprop [--comment-box-border-radius=var(--lapa-radius, 0.375rem)] - Corner radius of inputs and buttons.
+ * @cssprop [--comment-box-font-family=var(--lapa-font-family, inherit)] - Font of the comments and the form.
+ * @cssprop [--comment-box-gap=1.25em] - Space between comments.
+ * @cssprop [--comment-box-indent=1.5em] - Indentation of each reply level (at most 4vw).
  */
 export class CommentBoxElement extends LitElement {
   static override styles = styles;

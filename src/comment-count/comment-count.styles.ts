@@ -44,7 +44,6 @@ export default [
     a {
       color: var(--comment-count-link-color, var(--lapa-accent-color, currentColor));
       text-decoration: underline;
-      text-underline-offset: 0.15em;
     }
     a:focus-visible {
       outline: 2px solid var(--comment-count-focus-ring-color, var(--lapa-focus-ring-color, currentColor));

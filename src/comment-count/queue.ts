@@ -53,9 +53,11 @@ export function queuedFetch(timeout: number, base: typeof fetch = fetch): typeof
       // The slot goes to the next in line as it is, or back to the pool.
       if (mine === generation) (waiting.shift() ?? (() => active--))();
     };
+    // WebKit rejects an aborted fetch with an AbortError, not with the reason it was given.
+    const why = (error: unknown): unknown => (controller.signal.aborted ? controller.signal.reason : error);
     outer.addEventListener('abort', onAbort);
     try {
-      outer.throwIfAborted();
+      // (Aborted between getting the slot and here, it runs to its end unheard: harmless.)
       const res = await base(input, { ...init, signal: controller.signal });
       const reader = res.body?.getReader();
       if (!reader) {
@@ -74,7 +76,7 @@ export function queuedFetch(timeout: number, base: typeof fetch = fetch): typeof
             }
           } catch (error) {
             done();
-            stream.error(error);
+            stream.error(why(error));
           }
         },
         cancel(reason) {
@@ -85,7 +87,7 @@ export function queuedFetch(timeout: number, base: typeof fetch = fetch): typeof
       return new Response(body, { status: res.status, headers: res.headers });
     } catch (error) {
       done();
-      throw error;
+      throw why(error);
     }
   };
 }

@@ -93,20 +93,12 @@ const PROFILE_TAGS: Record<SanitizeProfile, string[]> = {
 const FORBID_CONTENTS = 'script style template noscript iframe object embed svg math title textarea select option xmp noembed noframes plaintext'.split(' ');
 
 /**
- * Every HTML element the parser knows or makes without a tag in the string (tbody, head):
- * the native path unwraps those not kept, as DOMPurify does. Names only in the string (a
- * custom or made-up element) are added per call from the pre-strip's tokens.
+ * The elements the parser makes without their tag in the string (a <tr> of a <table>, the
+ * <tbody> around it, the <colgroup> of a <col>). Every other element has its start tag
+ * there, which the pre-strip's tokens name: the native path unwraps those names and these
+ * when not kept, as DOMPurify unwraps whatever it does not keep.
  */
-const KNOWN_ELEMENTS = new Set(
-  (
-  'a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br button canvas caption ' +
-  'center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame ' +
-  'frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd keygen label legend li link listing main map mark ' +
-  'marquee menu menuitem meta meter multicol nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture plaintext ' +
-  'pre progress q rb rp rt rtc ruby s samp script search section select selectedcontent slot small source spacer span strike strong style sub ' +
-  'summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
-).split(' '),
-);
+const IMPLIED_ELEMENTS = ['tbody', 'tr', 'colgroup'];
 
 /** The native parser's document elements: kept without attributes, so that anything is kept at all. */
 const DOCUMENT_ELEMENTS = ['html', 'head', 'body'];
@@ -117,8 +109,6 @@ interface Profile {
   elements: { name: string; attributes: string[] }[];
   /** Names the native path must neither keep nor unwrap. */
   notUnwrapped: Set<string>;
-  /** KNOWN_ELEMENTS unwrapped. */
-  unwrapped: string[];
 }
 
 /** Module state: each profile's allowlist, made on first use. */
@@ -136,7 +126,6 @@ function profileOf(name: SanitizeProfile): Profile {
       // `is` kept only to find the element afterwards: see sanitizeNatively.
       elements: [...DOCUMENT_ELEMENTS.map((tag) => ({ name: tag, attributes: [] })), ...tags.map((tag) => ({ name: tag, attributes: [...attributes[tag]!, 'is'] }))],
       notUnwrapped,
-      unwrapped: [...KNOWN_ELEMENTS].filter((tag) => !notUnwrapped.has(tag)),
     };
   }
   return profile;
@@ -196,8 +185,8 @@ function dompurifyValue(tag: string, name: string, raw: string): string | undefi
 
 /** The native path: the engine's parser and Sanitizer, then DOMPurify's value rules. */
 function sanitizeNatively(html: string, profile: Profile, names: Set<string>): DocumentFragment | null {
-  const unwrapped = [...profile.unwrapped];
-  for (const name of names) if (!profile.notUnwrapped.has(name) && !KNOWN_ELEMENTS.has(name)) unwrapped.push(name);
+  for (const name of IMPLIED_ELEMENTS) names.add(name);
+  const unwrapped = [...names].filter((name) => !profile.notUnwrapped.has(name));
   // In the body from the start, as DOMPurify's FORCE_BODY parses (the stand-in is dropped).
   const doc = (Document as unknown as { parseHTML(html: string, options: object): Document }).parseHTML(`<${NOSCRIPT_STAND_IN}></${NOSCRIPT_STAND_IN}>${html}`, {
     sanitizer: { elements: profile.elements, attributes: [], replaceWithChildrenElements: unwrapped, comments: false, dataAttributes: false },

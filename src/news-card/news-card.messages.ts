@@ -22,6 +22,8 @@ export type NewsCardMessages = {
   errorOffline: string;
   errorNetwork: string;
   readingTime: PluralMessage;
+  /** Read out for the "+N" after the tags that are not shown. */
+  moreTags: PluralMessage;
 };
 
 export const messages: Messages<NewsCardMessages> = {
@@ -42,6 +44,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'You are offline. The article will load when you are back online.',
     errorNetwork: 'The news server could not be reached.',
     readingTime: { one: '{n} minute to read', other: '{n} minutes to read' },
+    moreTags: { one: '{n} more tag', other: '{n} more tags' },
   },
   lv: {
     readMore: 'Lasīt vairāk',
@@ -60,6 +63,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'Jūs esat bezsaistē. Raksts tiks ielādēts, kad savienojums atjaunosies.',
     errorNetwork: 'Neizdevās sazināties ar ziņu serveri.',
     readingTime: { zero: '{n} minūšu lasīšanai', one: '{n} minūte lasīšanai', other: '{n} minūtes lasīšanai' },
+    moreTags: { zero: 'vēl {n} birku', one: 'vēl {n} birka', other: 'vēl {n} birkas' },
   },
   sv: {
     readMore: 'Läs mer',
@@ -78,6 +82,7 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'Du är offline. Artikeln läses in när du är ansluten igen.',
     errorNetwork: 'Det gick inte att nå nyhetsservern.',
     readingTime: { one: '{n} minuts läsning', other: '{n} minuters läsning' },
+    moreTags: { one: '{n} tagg till', other: '{n} taggar till' },
   },
   ka: {
     readMore: 'ვრცლად',
@@ -96,5 +101,6 @@ export const messages: Messages<NewsCardMessages> = {
     errorOffline: 'ინტერნეტთან კავშირი არ არის. სტატია ჩაიტვირთება, როცა კავშირი აღდგება.',
     errorNetwork: 'ახალი ამბების სერვერთან დაკავშირება ვერ მოხერხდა.',
     readingTime: { one: '{n} წუთის საკითხავი', other: '{n} წუთის საკითხავი' },
+    moreTags: { one: 'კიდევ {n} თეგი', other: 'კიდევ {n} თეგი' },
   },
 };

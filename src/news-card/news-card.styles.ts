@@ -6,18 +6,18 @@ export default [
   themeScheme,
   css`
   .base {
-    --_muted: var(--news-card-muted-color, light-dark(#535b67, #a9b0bb));
-    --_accent: var(--news-card-accent-color, light-dark(#0b5cad, #8ab4f8));
-    --_border: var(--news-card-border-color, light-dark(#d5d9df, #3a414b));
+    --_muted: var(--news-card-muted-color, var(--lapa-muted-color, light-dark(#535b67, #a9b0bb)));
+    --_accent: var(--news-card-accent-color, var(--lapa-accent-color, light-dark(#0b5cad, #8ab4f8)));
+    --_border: var(--news-card-border-color, var(--lapa-border-color, light-dark(#d5d9df, #3a414b)));
     --_bone: var(--news-card-skeleton-color, light-dark(#e6e9ee, #2c323a));
     --_pad: var(--news-card-padding, clamp(0.875rem, 4%, 1.5rem));
     container-type: inline-size;
     overflow: hidden;
-    background: var(--news-card-background, light-dark(#fff, #1d2127));
-    color: var(--news-card-color, light-dark(#1b1f24, #e8eaed));
+    background: var(--news-card-background, var(--lapa-background, light-dark(#fff, #1d2127)));
+    color: var(--news-card-color, var(--lapa-color, light-dark(#1b1f24, #e8eaed)));
     border: 1px solid var(--_border);
-    border-radius: var(--news-card-border-radius, 0.75rem);
-    font-family: var(--news-card-font-family, inherit);
+    border-radius: var(--news-card-border-radius, var(--lapa-radius, 0.75rem));
+    font-family: var(--news-card-font-family, var(--lapa-font-family, inherit));
     line-height: 1.5;
     ${textReset}
   }
@@ -163,7 +163,7 @@ export default [
   .error {
     align-items: flex-start;
     gap: 0.75rem;
-    border-inline-start: 0.25rem solid var(--news-card-error-color, light-dark(#a4262c, #ff9b9b));
+    border-inline-start: 0.25rem solid var(--news-card-error-color, var(--lapa-error-color, light-dark(#a4262c, #ff9b9b)));
   }
   .error .message {
     padding: 0;
@@ -174,7 +174,7 @@ export default [
     border: 1px solid transparent;
     border-radius: 0.5rem;
     background: var(--_accent);
-    color: var(--news-card-accent-contrast-color, light-dark(#fff, #10243d));
+    color: var(--news-card-accent-contrast-color, var(--lapa-accent-contrast-color, light-dark(#fff, #10243d)));
     font: inherit;
     font-weight: 600;
     cursor: pointer;
@@ -187,22 +187,30 @@ export default [
   }
 
   /* In a row of cards nothing may move when the articles arrive (layout shift 0, see
-     BENCHMARKS.md), so a card's boxes do not depend on its text: the headline keeps three
-     lines (two in the skeleton of a full article), the meta line two, the tags one row
-     (further tags are clipped). The skeleton has the loaded card's boxes and line heights. */
+     BENCHMARKS.md): while loading, a card reserves what a card in a row takes at most: a
+     headline of three lines (two for a full article), a meta line of two, one row of tags.
+     Once loaded it is as tall as its content (a lone card has no gaps); its headline stops
+     at three lines and its tags at one row ("+N" says how many more, fit-tags.ts), so it
+     never outgrows that reservation, and the row keeps the height of its tallest card. */
   .skeleton .title {
     min-block-size: 2lh;
   }
-  .card .title {
+  .card .skeleton .title {
     min-block-size: 3lh;
   }
-  .card .meta {
+  .card .skeleton .meta {
     min-block-size: 2lh;
-    align-content: flex-start;
   }
+  /* One row also before the row is first fitted, so it never shows (and shifts) taller. */
   .card .tags {
     max-block-size: calc(0.8125em * 1.5 + 0.25rem);
     overflow: hidden;
+  }
+  .tag[hidden] {
+    display: none;
+  }
+  .more {
+    font-variant-numeric: tabular-nums;
   }
 
   /* The skeleton is static: one element per block, its lines drawn by its background (a

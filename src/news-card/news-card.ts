@@ -67,22 +67,23 @@ function deepFreeze<T>(value: T): T {
  * @csspart body - The whole article body (`full` variant).
  * @csspart tags - The list of tags.
  * @csspart tag - Each tag.
+ * @csspart more-tags - The "+N" after the tags: those a `card` has no room for on its one row, and any past the twelfth (the count is read out in words).
  * @csspart read-more - The link to the article (`card` variant).
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart empty - The message shown when the feed has no article.
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
  *
- * @cssprop [--news-card-background=light-dark(#fff, #1d2127)] - Card background.
- * @cssprop [--news-card-color=light-dark(#1b1f24, #e8eaed)] - Text colour.
- * @cssprop [--news-card-muted-color=light-dark(#535b67, #a9b0bb)] - Meta line and secondary text.
- * @cssprop [--news-card-accent-color=light-dark(#0b5cad, #8ab4f8)] - Links, focus ring, Retry button.
- * @cssprop [--news-card-accent-contrast-color=light-dark(#fff, #10243d)] - Text on the accent colour.
- * @cssprop [--news-card-error-color=light-dark(#a4262c, #ff9b9b)] - Error message accent.
- * @cssprop [--news-card-border-color=light-dark(#d5d9df, #3a414b)] - Card border and rules.
- * @cssprop [--news-card-border-radius=0.75rem] - Card corner radius.
+ * @cssprop [--news-card-background=var(--lapa-background, light-dark(#fff, #1d2127))] - Card background.
+ * @cssprop [--news-card-color=var(--lapa-color, light-dark(#1b1f24, #e8eaed))] - Text colour.
+ * @cssprop [--news-card-muted-color=var(--lapa-muted-color, light-dark(#535b67, #a9b0bb))] - Meta line and secondary text.
+ * @cssprop [--news-card-accent-color=var(--lapa-accent-color, light-dark(#0b5cad, #8ab4f8))] - Links, focus ring, Retry button.
+ * @cssprop [--news-card-accent-contrast-color=var(--lapa-accent-contrast-color, light-dark(#fff, #10243d))] - Text on the accent colour.
+ * @cssprop [--news-card-error-color=var(--lapa-error-color, light-dark(#a4262c, #ff9b9b))] - Error message accent.
+ * @cssprop [--news-card-border-color=var(--lapa-border-color, light-dark(#d5d9df, #3a414b))] - Card border and rules.
+ * @cssprop [--news-card-border-radius=var(--lapa-radius, 0.75rem)] - Card corner radius.
  * @cssprop [--news-card-padding=clamp(0.875rem, 4%, 1.5rem)] - Space inside the card.
- * @cssprop [--news-card-font-family=inherit] - Font of the card.
+ * @cssprop [--news-card-font-family=var(--lapa-font-family, inherit)] - Font of the card.
  * @cssprop [--news-card-title-font-family=inherit] - Font of the headline.
  * @cssprop [--news-card-title-font-size=clamp(1.125rem, 1rem + 1vw, 1.5rem)] - Size of the headline (`full`: 1.25 times larger).
  * @cssprop [--news-card-image-aspect-ratio=16 / 9] - Shape of the image box (the image is cropped to fill it).

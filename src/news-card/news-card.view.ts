@@ -4,7 +4,7 @@
  * space would become text nodes that change inline layout in the sources but not in the
  * minified build.
  */
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { FetchError } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
@@ -12,6 +12,8 @@ import type { FormatError } from '../internal/formats/format-error.js';
 import { cleanText, countHtmlWords, countWords, shorten } from '../internal/formats/validate.js';
 import { fill, formatDate, formatNumber, plural } from '../internal/i18n.js';
 import { htmlToText, safeSrcset, safeUrl, sanitizeHtml } from '../internal/sanitize.js';
+import { fitTags } from './fit-tags.js';
+import type { MoreTags } from './fit-tags.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 
 /** Why a card shows an error: the request failed, or its answer holds no article. */
@@ -145,6 +147,8 @@ function imageNode({ article, brokenImage, onImageError }: ArticleView): HTMLIma
 interface Wording {
   meta?: HTMLElement;
   tags?: HTMLElement;
+  /** The "+N" after the tags, and how many tags past the cap were not rendered. */
+  more?: { item: HTMLElement; dropped: number };
   readMore?: HTMLElement;
 }
 
@@ -166,6 +170,15 @@ function contentNodes(view: ArticleView, wording: Wording): Node[] {
   if (tags.length) {
     const list = (wording.tags = el('ul', '', { part: 'tags', class: 'tags' }));
     list.append(...tags.slice(0, MAX_TAGS).map((tag) => el('li', tag, { part: 'tag', class: 'tag', lang })));
+    // "+N": the tags a `card` has no room for on its one row, and those past the cap.
+    const dropped = Math.max(0, tags.length - MAX_TAGS);
+    if (!full || dropped) {
+      const item = el('li', '', { part: 'more-tags', class: 'tag more' });
+      item.append(el('span', '', { 'aria-hidden': 'true' }), el('span', '', { class: 'visually-hidden' }));
+      item.hidden = true;
+      list.append(item);
+      wording.more = { item, dropped };
+    }
     nodes.push(list);
   }
   const url = !full && safeUrl(article.url, base);
@@ -186,6 +199,8 @@ export class ArticleBox {
   private shown?: unknown[];
   private worded?: unknown[];
   private wording: Wording = {};
+  /** Refits the `card`'s tag row when its width changes. */
+  private resize?: ResizeObserver;
 
   /** `adopted`: a server render's `<article>` of the first view shown (news-card.adopt.ts), kept as it is. */
   constructor(private adopted?: HTMLElement) {
@@ -199,27 +214,52 @@ export class ArticleBox {
       this.adopted = undefined;
       this.shown = shown;
       const find = (name: string) => this.element.querySelector<HTMLElement>(`:scope > .content > .${name}`) ?? undefined;
-      this.wording = { meta: find('meta'), tags: find('tags'), readMore: find('read-more') };
+      const tags = find('tags');
+      const item = tags?.querySelector<HTMLElement>(':scope > .more') ?? undefined;
+      // The server could not fit the tag row (no layout there): the browser fits it now.
+      this.wording = { meta: find('meta'), tags, readMore: find('read-more'), more: item && { item, dropped: Math.max(0, view.article.tags.length - MAX_TAGS) } };
       this.element.querySelector(':scope > img')?.addEventListener('error', view.onImageError);
     }
     if (changed(this.shown, shown)) {
       this.shown = shown;
       this.worded = undefined;
       this.wording = {};
+      this.resize?.disconnect();
+      this.resize = undefined;
       const img = imageNode(view);
       const box = el('div', '', { class: 'content' });
       box.append(...contentNodes(view, this.wording));
       this.element.replaceChildren(...(img ? [img, box] : [box]));
     }
-    const worded = [ui, text('tags'), text('readMore'), text('readingTime')];
+    const worded = [ui, text('tags'), text('readMore'), text('readingTime'), text('moreTags')];
     if (changed(this.worded, worded)) {
       this.worded = worded;
-      const { meta, tags, readMore } = this.wording;
+      const { meta, tags, more, readMore } = this.wording;
       meta?.replaceChildren(...metaNodes(view));
       tags?.setAttribute('aria-label', text('tags'));
       if (readMore) readMore.textContent = text('readMore');
+      if (tags && more) this.fitTags(tags, { ...more, say: (n) => ({ visible: `+${formatNumber(n, ui)}`, spoken: plural(text('moreTags'), n, ui) }) }, view.full);
     }
     return this.element;
+  }
+
+  /**
+   * `full`: every tag wraps, "+N" says only those past the cap. `card`: one row, fitted now
+   * (when the card is laid out) and whenever its width changes.
+   */
+  private fitTags(list: HTMLElement, more: MoreTags, full: boolean): void {
+    if (full) {
+      const { visible, spoken } = more.say(more.dropped);
+      more.item.firstElementChild!.textContent = visible;
+      more.item.lastElementChild!.textContent = spoken;
+      more.item.hidden = false;
+      return;
+    }
+    // A server has no layout to fit: the browser fits the row when it adopts the card.
+    if (isServer) return;
+    this.resize?.disconnect();
+    this.resize = new ResizeObserver(() => fitTags(list, more));
+    this.resize.observe(list);
   }
 }
 

@@ -27,6 +27,10 @@ export default [
       --_size: max(44px, var(--scroll-to-top-size, 3rem));
       --_block: var(--scroll-to-top-offset-block, 1rem);
       --_inline: var(--scroll-to-top-offset-inline, 1rem);
+      /* The button follows the page's accent colour (--lapa-accent-color) unless given its
+         own; its hover shade is mixed from whichever background it has. */
+      --_bg: var(--scroll-to-top-background, var(--lapa-accent-color, light-dark(#1f2937, #e5e7eb)));
+      --_hover: color-mix(in oklab, var(--_bg) 82%, light-dark(#fff, #000));
       writing-mode: horizontal-tb;
       z-index: var(--scroll-to-top-z-index, 100);
       visibility: hidden;
@@ -63,8 +67,8 @@ export default [
       padding: 0;
       border: 2px solid transparent;
       border-radius: var(--scroll-to-top-border-radius, 50%);
-      background: var(--scroll-to-top-background-color, light-dark(#1f2937, #e5e7eb));
-      color: var(--scroll-to-top-color, light-dark(#fff, #111827));
+      background: var(--_bg);
+      color: var(--scroll-to-top-color, var(--lapa-accent-contrast-color, light-dark(#fff, #111827)));
       box-shadow: var(--scroll-to-top-shadow, 0 2px 6px rgb(0 0 0 / .3));
       font: inherit;
       cursor: pointer;
@@ -81,10 +85,10 @@ export default [
       inset-inline-end: var(--_inline);
     }
     .button:hover {
-      background: var(--scroll-to-top-hover-background-color, light-dark(#374151, #f9fafb));
+      background: var(--scroll-to-top-hover-background, var(--_hover));
     }
     .button:focus-visible {
-      outline: 3px solid var(--scroll-to-top-focus-ring-color, light-dark(#1d4ed8, #93c5fd));
+      outline: 3px solid var(--scroll-to-top-focus-ring-color, var(--lapa-accent-color, light-dark(#1d4ed8, #93c5fd)));
       outline-offset: 3px;
     }
     .icon, ::slotted(*) {

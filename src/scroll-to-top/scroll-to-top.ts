@@ -58,12 +58,12 @@ function query(root: ParentNode, selector: string): Element | null {
  * @cssprop [--scroll-to-top-offset-block=1rem] - Distance from the bottom edge (plus the safe-area inset).
  * @cssprop [--scroll-to-top-offset-inline=1rem] - Distance from the inline-end edge: right in LTR, left in RTL (plus the safe-area inset).
  * @cssprop [--scroll-to-top-z-index=100] - Stacking order above the page.
- * @cssprop [--scroll-to-top-background-color=light-dark(#1f2937, #e5e7eb)] - Button background.
- * @cssprop [--scroll-to-top-hover-background-color=light-dark(#374151, #f9fafb)] - Button background under the pointer.
- * @cssprop [--scroll-to-top-color=light-dark(#fff, #111827)] - Icon colour.
+ * @cssprop [--scroll-to-top-background=var(--lapa-accent-color, light-dark(#1f2937, #e5e7eb))] - Button background.
+ * @cssprop [--scroll-to-top-hover-background=the background mixed 18% towards white (dark: black)] - Button background under the pointer.
+ * @cssprop [--scroll-to-top-color=var(--lapa-accent-contrast-color, light-dark(#fff, #111827))] - Icon colour.
  * @cssprop [--scroll-to-top-border-radius=50%] - Corner radius of the button.
  * @cssprop [--scroll-to-top-shadow=0 2px 6px rgb(0 0 0 / 0.3)] - Shadow of the button.
- * @cssprop [--scroll-to-top-focus-ring-color=light-dark(#1d4ed8, #93c5fd)] - Keyboard focus outline.
+ * @cssprop [--scroll-to-top-focus-ring-color=var(--lapa-accent-color, light-dark(#1d4ed8, #93c5fd))] - Keyboard focus outline.
  * @cssprop [--scroll-to-top-progress-color=light-dark(#93c5fd, #1d4ed8)] - The part of the ring already read.
  * @cssprop [--scroll-to-top-progress-track-color=light-dark(#fff4, #0003)] - The rest of the ring.
  *

@@ -23,11 +23,14 @@ import type { LitElement } from 'lit';
 import type { CommentBoxElement } from '../comment-box/comment-box.js';
 import type { NewsCardElement } from '../news-card/news-card.js';
 import type { ScrollToTopElement } from '../scroll-to-top/scroll-to-top.js';
+import type { CommentCountElement } from '../comment-count/comment-count.js';
 import type {
   CommentBoxErrorEvent,
   CommentBoxLoadEvent,
   CommentBoxPostedEvent,
   CommentBoxSubmitEvent,
+  CommentCountErrorEvent,
+  CommentCountLoadEvent,
   NewsCardEmptyEvent,
   NewsCardErrorEvent,
   NewsCardLoadEvent,
@@ -68,10 +71,17 @@ export type CommentBoxProps = WidgetProps<
 
 export type ScrollToTopProps = WidgetProps<ScrollToTopElement, { 'scroll-container'?: Attribute }, Record<never, never>>;
 
+export type CommentCountProps = WidgetProps<
+  CommentCountElement,
+  { 'none-label'?: Attribute },
+  { 'comment-count-load': CommentCountLoadEvent; 'comment-count-error': CommentCountErrorEvent }
+>;
+
 export interface LapaWidgetsIntrinsicElements {
   'news-card': NewsCardProps;
   'comment-box': CommentBoxProps;
   'scroll-to-top': ScrollToTopProps;
+  'comment-count': CommentCountProps;
 }
 
 declare module 'react' {
@@ -80,6 +90,7 @@ declare module 'react' {
       'news-card': NewsCardProps;
       'comment-box': CommentBoxProps;
       'scroll-to-top': ScrollToTopProps;
+      'comment-count': CommentCountProps;
     }
   }
 }

@@ -4,8 +4,10 @@
  * its WordPress-shaped REST API (fresh sites), and from test/servers/comment-count.mjs, which
  * answers what a test asks and counts requests per key, with how many were open at once.
  */
-import { fixture, oneEvent } from '@open-wc/testing';
+import { oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
 import type { TemplateResult } from 'lit';
+import { until } from '../support/until.js';
 import '../../src/comment-count/define.js';
 import type { CommentCountElement } from '../../src/comment-count/comment-count.js';
 import { resetCountQueue } from '../../src/comment-count/queue.js';
@@ -16,8 +18,12 @@ import { resetNearViewport } from '../../src/internal/near-viewport.js';
 export type { CommentCountElement };
 export { articleId, requestLog, seed, srcFor } from '../comment-box/helpers.js';
 
+/** The containers settle() made, removed before the next test. */
+const containers: HTMLElement[] = [];
+
 /** Every test starts with a page that has asked nothing yet. */
 export function freshPage(): void {
+  for (const container of containers.splice(0)) container.remove();
   resetSharedFetches();
   resetCountQueue();
   resetNearViewport();
@@ -44,13 +50,24 @@ export function outcome(el: Element): Promise<CommentCountLoadEvent | CommentCou
   return Promise.race([oneEvent(el, 'comment-count-load'), oneEvent(el, 'comment-count-error')]) as Promise<Event> as Promise<CommentCountLoadEvent | CommentCountErrorEvent>;
 }
 
-/** Renders `template` (one `<comment-count>` in it) and waits for its outcome. */
+/**
+ * Renders `template` (one `<comment-count>` in it) into a new container and waits for its
+ * outcome, listening before anything renders: a kept answer can settle within the render.
+ */
 export async function settle(template: TemplateResult): Promise<{ el: CommentCountElement; event: CommentCountLoadEvent | CommentCountErrorEvent }> {
-  const wrapper = await fixture<HTMLElement>(template);
-  const el = (wrapper.localName === 'comment-count' ? wrapper : wrapper.querySelector('comment-count')!) as CommentCountElement;
-  const event = el.state === 'loading' ? await outcome(el) : undefined;
-  if (!event) throw new Error(`no load: state ${el.state}`);
-  return { el, event };
+  const container = document.createElement('div');
+  document.body.append(container);
+  containers.push(container);
+  const event = outcome(container);
+  render(template, container);
+  const el = container.querySelector<CommentCountElement>('comment-count')!;
+  return { el, event: await event };
+}
+
+/** Waits until none of `els` is loading; their counts, or 'error'. */
+export async function settledAll(els: CommentCountElement[], timeout = 8_000): Promise<(number | 'error')[]> {
+  await until(() => els.every((el) => el.state !== 'loading'), 'every count settled', timeout);
+  return els.map((el) => (el.state === 'loaded' ? el.count! : 'error'));
 }
 
 /** What the element shows: its count's text, or '' when it shows none. */

@@ -4,11 +4,10 @@ import { MAX_CONCURRENT, countQueueState } from '../../src/comment-count/queue.j
 import type { CommentCountErrorEvent, CommentCountLoadEvent } from '../../src/internal/events.js';
 import { nearViewportWaiting } from '../../src/internal/near-viewport.js';
 import { until } from '../support/until.js';
-import { answer, articleId, freshPage, outcome, release, requestLog, seed, settle, shownText, srcFor, stats, uid, wordpressLog, wordpressSite } from './helpers.js';
+import { answer, articleId, freshPage, release, requestLog, seed, settle, settledAll, shownText, srcFor, stats, uid, wordpressLog, wordpressSite } from './helpers.js';
 import type { CommentCountElement } from './helpers.js';
 
 const all = (wrapper: Element): CommentCountElement[] => [...wrapper.querySelectorAll<CommentCountElement>('comment-count')];
-const loadedAll = (els: CommentCountElement[]) => Promise.all(els.map((el) => (el.state === 'loading' ? outcome(el) : undefined)));
 
 describe('<comment-count>: a listing page stays cheap', () => {
   beforeEach(freshPage);
@@ -18,8 +17,7 @@ describe('<comment-count>: a listing page stays cheap', () => {
     const article = articleId();
     await seed(article, [{}, {}, {}]);
     const wrapper = await fixture<HTMLElement>(html`<div>${Array.from({ length: 12 }, () => html`<comment-count src=${srcFor(article)}></comment-count>`)}</div>`);
-    const events = await loadedAll(all(wrapper));
-    expect(events.map((e) => (e as CommentCountLoadEvent).count)).to.deep.equal(Array(12).fill(3));
+    expect(await settledAll(all(wrapper))).to.deep.equal(Array(12).fill(3));
     const { requests } = await requestLog(article);
     expect(requests.map((r) => `${r.method} ${new URL(r.url, location.href).search}`)).to.deep.equal(['GET ?count=1']);
     // One added later takes the page's kept answer.
@@ -64,8 +62,7 @@ describe('<comment-count>: a listing page stays cheap', () => {
     const els = all(wrapper);
     await until(() => countQueueState().waiting > 0, 'counts waiting for a slot');
     expect(countQueueState().active).to.equal(MAX_CONCURRENT);
-    const events = await loadedAll(els);
-    expect(events.map((e) => (e as CommentCountLoadEvent).count)).to.deep.equal(Array.from({ length: 20 }, (_, i) => i));
+    expect(await settledAll(els)).to.deep.equal(Array.from({ length: 20 }, (_, i) => i));
     const seen = await stats(key);
     expect(seen.requests).to.equal(20);
     // Not fewer either: the bound is a bound, not a queue of one.
@@ -77,8 +74,7 @@ describe('<comment-count>: a listing page stays cheap', () => {
     const key = uid();
     // Three rounds of 400 ms: the last ends at about 1200 ms, each request takes 400 of its 900.
     const wrapper = await fixture<HTMLElement>(html`<div>${Array.from({ length: 3 * MAX_CONCURRENT }, (_, i) => html`<comment-count timeout="900" src=${answer(key, { n: i, delay: 400 })}></comment-count>`)}</div>`);
-    const events = await loadedAll(all(wrapper));
-    expect(events.filter((e) => e?.type === 'comment-count-error')).to.deep.equal([]);
+    expect(await settledAll(all(wrapper))).to.deep.equal(Array.from({ length: 3 * MAX_CONCURRENT }, (_, i) => i));
     const { event } = await settle(html`<comment-count timeout="200" src=${answer(uid(), { n: 1, delay: 2000 })}></comment-count>`);
     expect((event as CommentCountErrorEvent).kind).to.equal('timeout');
     expect(countQueueState().active).to.equal(0);
@@ -86,16 +82,18 @@ describe('<comment-count>: a listing page stays cheap', () => {
 
   it('gives a slot back when a count is removed while it waits or while it loads', async () => {
     const key = uid();
-    const wrapper = await fixture<HTMLElement>(html`<div>${Array.from({ length: 10 }, (_, i) => html`<comment-count src=${answer(key, { n: i, hold: key })}></comment-count>`)}</div>`);
+    // Answers that take a while rather than held ones: WebKit keeps an aborted request's
+    // connection a moment, and six held connections would leave none for the test's own.
+    const wrapper = await fixture<HTMLElement>(html`<div>${Array.from({ length: 10 }, (_, i) => html`<comment-count src=${answer(key, { n: i, delay: 1500 })}></comment-count>`)}</div>`);
     await until(() => countQueueState().active === MAX_CONCURRENT && countQueueState().waiting === 4, 'six running, four waiting');
     const els = all(wrapper);
     for (const el of els.slice(0, 3)) el.remove(); // running ones
     els[9]!.remove(); // a waiting one
     await until(() => countQueueState().active === 6 && countQueueState().waiting === 0, 'the waiting ones moved up, the removed one left the line');
-    await release(key);
-    const events = await loadedAll(els.slice(3, 9));
-    expect(events.map((e) => (e as CommentCountLoadEvent).count)).to.deep.equal([3, 4, 5, 6, 7, 8]);
+    expect(await settledAll(els.slice(3, 9))).to.deep.equal([3, 4, 5, 6, 7, 8]);
     await until(() => countQueueState().active === 0, 'every slot given back');
+    // (Whether the removed running ones reached the server depends on the engine's timing.)
+    expect((await stats(key)).urls.filter((url) => /[?&]n=9\b/.test(url)), 'the removed waiting one never asked').to.deep.equal([]);
   });
 
   it('counts a WordPress post from X-WP-Total of a one-comment page, in both URL forms', async () => {

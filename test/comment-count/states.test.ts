@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CommentCountErrorEvent, CommentCountLoadEvent } from '../../src/internal/events.js';
 import { until } from '../support/until.js';
-import { answer, articleId, freshPage, outcome, part, release, seed, settle, shownText, srcFor, uid } from './helpers.js';
+import { answer, articleId, freshPage, part, release, seed, settle, shownText, srcFor, uid } from './helpers.js';
 import type { CommentCountElement } from './helpers.js';
 
 describe('<comment-count>: what it shows', () => {
@@ -85,8 +85,7 @@ describe('<comment-count>: what it shows', () => {
   it('takes other words from none-label and the messages property', async () => {
     const { el } = await settle(html`<comment-count none-label="Be the first" src=${answer(uid(), { n: 0 })}></comment-count>`);
     expect(shownText(el)).to.equal('Be the first');
-    const custom = await fixture<CommentCountElement>(html`<comment-count .messages=${{ count: { one: '{n} reply', other: '{n} replies' } }} src=${answer(uid(), { n: 1 })}></comment-count>`);
-    await outcome(custom);
+    const { el: custom } = await settle(html`<comment-count .messages=${{ count: { one: '{n} reply', other: '{n} replies' } }} src=${answer(uid(), { n: 1 })}></comment-count>`);
     expect(shownText(custom)).to.equal('1 reply');
   });
 

@@ -43,7 +43,7 @@ describe('script-tag placement', () => {
   it('registers all three tags and exposes the classes as window.LapaWidgets', async () => {
     const host = await openPage('/__embed/pages/body-end.html');
     const api = host.win.LapaWidgets!;
-    expect(Object.keys(api).sort()).to.deep.equal(['CommentBoxElement', 'NewsCardElement', 'ScrollToTopElement']);
+    expect(Object.keys(api).sort()).to.deep.equal(['CommentBoxElement', 'CommentCountElement', 'NewsCardElement', 'ScrollToTopElement']);
     expect(host.win.customElements.get('news-card')).to.equal(api.NewsCardElement);
     expect(host.win.customElements.get('comment-box')).to.equal(api.CommentBoxElement);
     expect(host.win.customElements.get('scroll-to-top')).to.equal(api.ScrollToTopElement);

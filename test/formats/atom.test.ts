@@ -23,6 +23,14 @@ describe('Atom 1.0', () => {
     expect(article.baseUrl).to.equal('https://atom.example/blog/');
   });
 
+  it('serialises xhtml content with CDATA as text and without comments or processing instructions', () => {
+    const feed = readXmlFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p><![CDATA[<b>a</b> & b]]><!-- c --><?pi d?></p></div></content></entry></feed>',
+      {},
+    );
+    expect(feed.item(0).contentHtml).to.equal('<p xmlns="http://www.w3.org/1999/xhtml">&lt;b&gt;a&lt;/b&gt; &amp; b</p>');
+  });
+
   it('gives the feed link rel="next" as an absolute URL (RFC 5005)', async () => {
     const { text, url } = await loadText('fixtures/atom/feed.atom.xml');
     expect(readXmlFeed(text, { baseUrl: url }).next).to.equal('https://atom.example/blog/?page=2');

@@ -33,6 +33,35 @@ describe('WordPress REST API posts', () => {
     expect(article).not.to.have.property('language');
   });
 
+  it('checks every size URL of the featured image: unsafe ones are left out of the srcset, relative ones resolved', () => {
+    const media = {
+      id: 7,
+      media_type: 'image',
+      source_url: '/up/full.jpg',
+      alt_text: '  Karogi \n uz galda ',
+      media_details: {
+        width: 1600,
+        height: 900,
+        sizes: {
+          thumbnail: { source_url: '/up/150x150.jpg', width: 150, height: 150 },
+          medium: { source_url: 'javascript:alert(1)//300.jpg', width: 300, height: 169 },
+          medium_large: { source_url: 'data:image/png;base64,AAAA', width: 768, height: 432 },
+          large: { source_url: 'large,1024.jpg', width: 1024, height: 576 },
+          mail: { source_url: 'mailto:a@b.example', width: 640, height: 360 },
+          full: { source_url: '/up/full.jpg', width: 1600, height: 900 },
+        },
+      },
+    };
+    const article = parseArticle({ id: 1, title: { rendered: 'x' }, _embedded: { 'wp:featuredmedia': [media] } }, { baseUrl: 'https://wp.example/wp-json/wp/v2/posts/1' })!;
+    expect(article.image).to.deep.equal({
+      src: 'https://wp.example/up/full.jpg',
+      alt: 'Karogi uz galda',
+      width: 1600,
+      height: 900,
+      srcset: 'https://wp.example/wp-json/wp/v2/posts/large%2C1024.jpg 1024w, https://wp.example/up/full.jpg 1600w',
+    });
+  });
+
   it('reads a recorded post without _embed: no author, image or terms, the rest intact', async () => {
     const { data, url } = await loadFixture('wordpress/13-post-dangerous.json');
     const article = parseArticle(data, { baseUrl: url })!;

@@ -139,4 +139,58 @@ describe('<news-card> styling', () => {
     const [a, b] = [skeleton.getBoundingClientRect().height, loaded.getBoundingClientRect().height];
     expect(Math.abs(a - b) / b, `skeleton ${a}px, loaded ${b}px`).to.be.below(0.12);
   });
+  it('a loaded card is as tall as its content: no space reserved for lines it does not have', async () => {
+    const card = await mount(html`<div style="width: 640px"><news-card .article=${article({ image: undefined })}></news-card></div>`);
+    const title = part(card, 'title')!;
+    const meta = part(card, 'meta')!;
+    const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight);
+    // One line each, and nothing more, though the skeleton reserves three and two.
+    expect(title.getBoundingClientRect().height).to.be.closeTo(lineHeight(title), 1);
+    expect(meta.getBoundingClientRect().height).to.be.closeTo(lineHeight(meta), 1);
+    const base = part(card, 'base')!.getBoundingClientRect();
+    const last = [...part(card, 'base')!.querySelectorAll('.content > *')].at(-1)!.getBoundingClientRect();
+    const pad = parseFloat(getComputedStyle(part(card, 'base')!.querySelector('.content')!).paddingBottom);
+    expect(base.bottom - last.bottom).to.be.closeTo(pad + 1, 1.5);
+  });
+
+  it('shows one row of tags in a card and says "+N" for the rest, in words for screen readers', async () => {
+    const tags = Array.from({ length: 9 }, (_, i) => `birka-${i + 1}`);
+    const card = await mount(html`<div style="width: 300px"><news-card lang="en" .article=${article({ tags })}></news-card></div>`);
+    const row = part(card, 'tags')!;
+    const more = part(card, 'more-tags')!;
+    await until(() => !more.hidden, '"+N" shown');
+    const shown = [...row.querySelectorAll<HTMLElement>('[part="tag"]')].filter((tag) => !tag.hidden);
+    const tops = new Set([...shown, more].map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(tops.size, 'one row').to.equal(1);
+    expect(shown.length).to.be.within(1, 8);
+    const hidden = 9 - shown.length;
+    expect(more.textContent).to.equal(`+${hidden}${hidden} more tag${hidden === 1 ? '' : 's'}`);
+    expect(more.querySelector('[aria-hidden="true"]')!.textContent).to.equal(`+${hidden}`);
+
+    // Wider: more tags fit, the count follows; wide enough for all: no "+N".
+    (card.parentElement as HTMLElement).style.width = '2000px';
+    await until(() => more.hidden, '"+N" gone when every tag fits');
+    expect([...row.querySelectorAll<HTMLElement>('[part="tag"]')].every((tag) => !tag.hidden)).to.equal(true);
+  });
+
+  it('says "+N" in the card\'s language, with its plural forms', async () => {
+    const tags = Array.from({ length: 30 }, (_, i) => `birka-${i + 1}`);
+    const card = await mount(html`<div style="width: 300px"><news-card lang="lv" .article=${article({ tags })}></news-card></div>`);
+    const more = part(card, 'more-tags')!;
+    await until(() => !more.hidden, '"+N" shown');
+    const n = 30 - [...part(card, 'tags')!.querySelectorAll<HTMLElement>('[part="tag"]')].filter((tag) => !tag.hidden).length;
+    const form = new Intl.PluralRules('lv').select(n);
+    expect(more.lastElementChild!.textContent).to.equal(`vēl ${n} ${form === 'one' ? 'birka' : form === 'zero' ? 'birku' : 'birkas'}`);
+  });
+
+  it('wraps every tag in a full article, and counts those past the twelfth', async () => {
+    const tags = Array.from({ length: 15 }, (_, i) => `birka-${i + 1}`);
+    const card = await mount(html`<div style="width: 300px"><news-card variant="full" lang="en" .article=${article({ tags })}></news-card></div>`);
+    const rendered = [...part(card, 'tags')!.querySelectorAll<HTMLElement>('[part="tag"]')];
+    expect(rendered.length).to.equal(12);
+    expect(rendered.every((tag) => !tag.hidden)).to.equal(true);
+    expect(new Set(rendered.map((tag) => Math.round(tag.getBoundingClientRect().top))).size).to.be.above(1);
+    expect(part(card, 'more-tags')!.hidden).to.equal(false);
+    expect(part(card, 'more-tags')!.textContent).to.equal('+33 more tags');
+  });
 });

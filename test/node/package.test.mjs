@@ -20,7 +20,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TAGS = ['news-card', 'comment-box', 'scroll-to-top'];
+const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'comment-count'];
 
 /** What users need, and nothing else: built JS and types, the manifest, the docs. */
 const ALLOWED = [
@@ -93,7 +93,7 @@ describe('the published tarball', () => {
     }
     assert.deepEqual(
       [...pkg.sideEffects].sort(),
-      ['./dist/comment-box/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/scroll-to-top/define.js'],
+      ['./dist/comment-box/define.js', './dist/comment-count/define.js', './dist/define.js', './dist/lapa-widgets.min.js', './dist/news-card/define.js', './dist/scroll-to-top/define.js'],
     );
   });
 
@@ -186,7 +186,7 @@ describe('a consumer project installing the packed tarball', { timeout: 120_000 
     await page.close();
   });
 
-  it('keeps DOMPurify out of the scroll-to-top entry (and in the news-card one)', async () => {
+  it('keeps DOMPurify out of the scroll-to-top and comment-count entries (and in the news-card one)', async () => {
     const modules = async (entry) => {
       const build = await rollup({ input: entry, plugins: [nodeResolve({ browser: true, rootDir: dir })], logLevel: 'silent' });
       const { output } = await build.generate({ format: 'es' });
@@ -199,6 +199,10 @@ describe('a consumer project installing the packed tarball', { timeout: 120_000 
     const card = await modules(join(dir, 'card.js'));
     assert.ok(top.some((m) => m.includes('/scroll-to-top/')), 'the entry was bundled');
     assert.deepEqual(top.filter((m) => /dompurify|sanitize/.test(m)), []);
+    writeFileSync(join(dir, 'count.js'), "import 'lapa-widgets/comment-count/define';\n");
+    const count = await modules(join(dir, 'count.js'));
+    assert.ok(count.some((m) => m.includes('/comment-count/')), 'the comment-count entry was bundled');
+    assert.deepEqual(count.filter((m) => /dompurify|sanitize|comment-box/.test(m)), []);
     assert.ok(card.some((m) => m.includes('/dompurify/')), 'the news-card entry does include DOMPurify');
   });
 

@@ -35,6 +35,15 @@ export function articles(base = 'https://news.example/') {
       tags: ['council'],
       baseUrl: base,
     },
+    tags: {
+      id: 'tags',
+      title: 'A card with more tags than one row holds',
+      url: `${base}articles/tags`,
+      summaryText: 'Tags past the first row become "+N" once the browser can measure them.',
+      authors: [{ name: 'Anna' }],
+      tags: ['Riga', 'transport', 'city council', 'trams', 'budget 2027', 'Latvia', 'infrastructure', 'public transport', 'Daugava', 'bridges', 'Pārdaugava', 'Ķengarags', 'cycling', 'parking'],
+      baseUrl: base,
+    },
     text: {
       id: 'text',
       title: 'Full article with a text body',

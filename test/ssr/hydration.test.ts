@@ -108,6 +108,28 @@ describe('<news-card> rendered on the server, hydrated in the browser', () => {
     });
   }
 
+  it('fits a tag row the server could not measure: "+N" appears, the card keeps its height', async () => {
+    const page = await open('variant=card&id=tags');
+    const { card, doc } = page;
+    const root = card.shadowRoot!;
+    const height = () => [card.getBoundingClientRect().height, doc.getElementById('after')!.getBoundingClientRect().top];
+    const before = height();
+    expect(root.querySelectorAll('[part~="tag"]:not([hidden])').length, 'the server renders every tag up to the cap').to.equal(12);
+    await upgrade(page);
+    const more = root.querySelector<HTMLElement>('[part~="more-tags"]')!;
+    await until(() => !more.hidden, 'the "+N" item shows');
+    expect(more.textContent).to.match(/\+\d+/);
+    const shownTags = root.querySelectorAll('[part~="tag"]:not([hidden])').length;
+    expect(shownTags).to.be.within(1, 11);
+    // +N counts the hidden ones and the two past the cap.
+    expect(more.textContent).to.contain(`+${14 - shownTags}`);
+    // Within a pixel: in WebKit one fitted row (23 px) is half a pixel lower than the clip
+    // that holds the unfitted row (.card .tags max-block-size, news-card.styles.ts), so the
+    // card ends 0.5 px shorter there; Chromium and Firefox match exactly.
+    const after = height();
+    after.forEach((value, i) => expect(Math.abs(value - before[i]!), `${value} vs ${before[i]}`).to.be.at.most(0.5));
+  });
+
   it('works after hydration: re-localises, switches variant, loads its src with events', async () => {
     const page = await open('variant=card&id=card');
     const { win, card } = page;

@@ -24,6 +24,13 @@ function textConstruct(el: Element | undefined): { html?: string; text?: string 
   if (type == 'html' || type == 'text/html') return { html: nonBlank(el.textContent ?? '') };
   if (type == 'xhtml' || type == 'application/xhtml+xml') {
     const div = childOf(el, NS.xhtml, 'div') ?? el;
+    // CDATA is text in XML but a bogus comment to the HTML parser the sanitiser uses, which
+    // would drop words from it: it becomes a text node (escaped when serialised). Comments
+    // and processing instructions are not content.
+    const walker = el.ownerDocument.createTreeWalker(div, NodeFilter.SHOW_CDATA_SECTION | NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION);
+    const odd: Node[] = [];
+    while (walker.nextNode()) odd.push(walker.currentNode);
+    for (const node of odd) (node as ChildNode).replaceWith(node.nodeType == Node.CDATA_SECTION_NODE ? (node.textContent ?? '') : '');
     const serializer = new XMLSerializer();
     return { html: nonBlank(Array.from(div.childNodes, (node) => serializer.serializeToString(node)).join('')) };
   }

@@ -48,7 +48,7 @@ export function fromRssItem(item: Element, channel: Element, ns: string | null, 
   const permalink = !ns && guid && guid.getAttribute('isPermaLink')?.trim() != 'false' ? safeUrl(guid.textContent, base) : undefined;
   const date = textOf(item, null, 'pubDate');
   return defined<Article>({
-    title: rssTitleText(textOf(item, ns, 'title')) || shorten(htmlText(summaryHtml ?? contentHtml)) || invalid('title'),
+    title: rssTitleText(textOf(item, ns, 'title')) || shorten(htmlText(summaryHtml)) || shorten(htmlText(contentHtml)) || invalid('title'),
     authors,
     // WordPress files every post without a category under its default one: noise on a card.
     tags: uniqueTexts(childrenOf(item, null, 'category').map((el) => el.textContent ?? '')).filter((tag) => tag.toLowerCase() != 'uncategorized'),

@@ -18,6 +18,9 @@ import styles from './comment-count.styles.js';
 /** What the element shows: one of these at a time. */
 export type CommentCountState = 'initial' | 'loading' | 'loaded' | 'error';
 export type { CommentCount, CommentCountApi, CommentCountMessages };
+// The element's events, from its own module, so `lapa-widgets/comment-count` (and its
+// `/define`) users get their HTMLElementEventMap entries.
+export type { CommentCountErrorEvent, CommentCountLoadEvent } from '../internal/events.js';
 
 /** An answer of at most this many bytes: a count is a few dozen. */
 const MAX_BYTES = 16 * 1024;
@@ -31,8 +34,8 @@ const WIDEST = 888;
  * to the comments when `href` is given. Cheap by design: counts of one `src` share one
  * request, requests start only near the viewport, and at most six run at once on a page.
  *
- * @fires comment-count-load - The count was loaded and is shown; `.count` is the number, `.open` whether the article takes comments (when the server says).
- * @fires comment-count-error - No count could be loaded; nothing is shown but the slotted fallback. `.kind` is `http`, `not-json`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
+ * @fires {CommentCountLoadEvent} comment-count-load - The count was loaded and is shown; `.count` is the number, `.open` whether the article takes comments (when the server says).
+ * @fires {CommentCountErrorEvent} comment-count-error - No count could be loaded; nothing is shown but the slotted fallback. `.kind` is `http`, `not-json`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one.
  *
  * @slot - Fallback content (say, a plain "Comments" link): shown before the element upgrades, without `src`, and when the count fails.
  *

@@ -22,7 +22,8 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defaultShouldMinifyCSS } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies);
+// The optional peers (`lapa-widgets/ssr`'s @lit-labs/ssr and jsdom) stay imports too.
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
 
 /**
  * THE list of elements: tag and class. Each has src/<tag>/<tag>.ts (the class) and
@@ -37,7 +38,7 @@ export const ELEMENTS = [
   ['news-feed', 'NewsFeedElement'],
 ];
 
-const entries = ['src/index.ts', 'src/define.ts', ...ELEMENTS.flatMap(([el]) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`])];
+const entries = ['src/index.ts', 'src/define.ts', ...ELEMENTS.flatMap(([el]) => [`src/${el}/${el}.ts`, `src/${el}/define.ts`]), 'src/ssr.ts'];
 const src = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 function notice(name) {

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, isServer } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
 import { NewsCardEmptyEvent, NewsCardErrorEvent, NewsCardLoadEvent } from '../internal/events.js';
@@ -16,6 +16,9 @@ import { whenNearViewport, whileInViewport } from '../internal/near-viewport.js'
 import { warmUpWhenIdle } from './warm-up.js';
 import styles from './news-card.styles.js';
 import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';
+import { renderOnServer, serialized } from './news-card.ssr.js';
+import { serverRender } from './news-card.adopt.js';
+import type { ServerRender } from './news-card.adopt.js';
 import type { ArticleText, Failure } from './news-card.view.js';
 
 /** What the card shows: one of these at a time. */
@@ -257,6 +260,12 @@ export class NewsCardElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A server-rendered card: its article comes with it (no request), its nodes are taken over.
+    if (!this.hasUpdated && (this.server = serverRender(this.renderRoot))) {
+      // After the server's nodes, not before the first of them (Lit's default): they go.
+      this.renderOptions.renderBefore = null;
+      this.article ??= this.server.article as Article | undefined;
+    }
     // The update watches the viewport.
     this.requestUpdate();
   }
@@ -268,7 +277,13 @@ export class NewsCardElement extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.watchViewport();
+    if (!isServer) this.watchViewport();
+  }
+
+  protected override firstUpdated(): void {
+    // The first render is in place (the adopted article moved into it): what else the server wrote goes.
+    for (const node of this.server?.nodes ?? []) node.remove();
+    this.server = undefined;
   }
 
   /** The request's options, from the attributes, with bad values replaced by the defaults. */
@@ -335,8 +350,10 @@ export class NewsCardElement extends LitElement {
     if (this.article != null) {
       const provided = this.provided;
       if (provided instanceof Error) return provided;
-      // An HTML body given by code waits for the sanitiser like a loaded one (shown as loading).
-      if (this.variant === 'full' && provided.contentHtml && this.waitForSanitizer()) return undefined;
+      // An HTML body given by code waits for the sanitiser like a loaded one (shown as loading),
+      // unless it is sanitised already: made for this article, or brought by a server render.
+      const sanitised = (this.body?.article === provided && this.body.full) || (this.server?.body && this.server.article === this.article);
+      if (this.variant === 'full' && provided.contentHtml && !sanitised && this.waitForSanitizer()) return undefined;
       if (this.derived?.article !== provided) this.derived = derive(provided);
       return this.derived;
     }
@@ -400,6 +417,8 @@ export class NewsCardElement extends LitElement {
   private body?: { article: Article; full: boolean; node: Node | undefined };
   /** The loaded article's element, kept across renders (made when first shown). */
   private box?: ArticleBox;
+  /** What a server render left in the shadow root, until the first render has taken it over. */
+  private server?: ServerRender;
 
   /** What the card shows now. */
   get state(): NewsCardState {
@@ -413,13 +432,23 @@ export class NewsCardElement extends LitElement {
   }
 
   override render(): TemplateResult {
-    const shown = this.shown;
-    const state = this.state;
+    if (!isServer) return this.renderCard(false);
+    // No page to resolve the language in: the `lang` attribute, else English.
+    this.i18n.value = this.getAttribute('lang') || 'en';
+    return renderOnServer(this.article, (pending) => this.renderCard(pending));
+  }
+
+  /** The card; `pending` shows the placeholder (a server render without a DOM to build the article in). */
+  private renderCard(pending: boolean): TemplateResult {
+    const shown = pending ? undefined : this.shown;
+    const state = pending ? 'loading' : this.state;
     const full = this.variant === 'full';
     const text = this.text.bind(this);
-    const body =
-      state === 'loaded'
-        ? (this.box ??= new ArticleBox()).show({
+    // The server's nodes are this article's: the box adopts them.
+    const adopt = this.server && this.article === this.server.article ? this.server : undefined;
+    const box =
+      state === 'loaded' &&
+      (this.box ??= new ArticleBox(adopt?.box ?? undefined)).show({
             article: (shown as Derived).article,
             derived: (shown as Derived).text,
             full,
@@ -430,11 +459,15 @@ export class NewsCardElement extends LitElement {
             onImageError: this.onImageError,
             body: () => {
               const { article, text } = shown as Derived;
-              if (this.body?.article !== article || this.body.full !== full) this.body = { article, full, node: full ? bodyNode(article, text) : undefined };
+              if (this.body?.article !== article || this.body.full !== full) this.body = { article, full, node: full ? (adopt?.body ?? bodyNode(article, text)) : undefined };
               return this.body.node;
             },
-          })
-        : state === 'error'
+          });
+    const body = box
+      ? isServer
+        ? serialized(box)
+        : box
+      : state === 'error'
           ? renderError(shown as Failure, text, this.article == null ? this.onRetry : undefined)
           : state === 'empty'
             ? html`<p part="empty" class="message">${this.text('empty')}</p>`

@@ -4,7 +4,7 @@
  * space would become text nodes that change inline layout in the sources but not in the
  * minified build.
  */
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { FetchError } from '../internal/fetch-json.js';
 import type { Article } from '../internal/formats/article.js';
@@ -211,16 +211,31 @@ const changed = (last: unknown[] | undefined, next: unknown[]) => !last || next.
  * wording only rewrites the meta line and two texts.
  */
 export class ArticleBox {
-  readonly element: HTMLElement = el('article', '', { 'aria-labelledby': 'title' });
+  readonly element: HTMLElement;
   private shown?: unknown[];
   private worded?: unknown[];
   private wording: Wording = {};
   /** Refits the `card`'s tag row when its width changes. */
   private resize?: ResizeObserver;
 
+  /** `adopted`: a server render's `<article>` of the first view shown (news-card.adopt.ts), kept as it is. */
+  constructor(private adopted?: HTMLElement) {
+    this.element = adopted ?? el('article', '', { 'aria-labelledby': 'title' });
+  }
+
   show(view: ArticleView): HTMLElement {
     const { text, ui } = view;
     const shown = [view.article, view.derived, view.full, view.headingLevel, view.brokenImage, view.body(), view.compact, view.titleId];
+    if (this.adopted) {
+      this.adopted = undefined;
+      this.shown = shown;
+      const find = (name: string) => this.element.querySelector<HTMLElement>(`:scope > .content > .${name}`) ?? undefined;
+      const tags = find('tags');
+      const item = tags?.querySelector<HTMLElement>(':scope > .more') ?? undefined;
+      // The server could not fit the tag row (no layout there): the browser fits it now.
+      this.wording = { meta: find('meta'), tags, readMore: find('read-more'), more: item && { item, dropped: Math.max(0, view.article.tags.length - MAX_TAGS) } };
+      this.element.querySelector(':scope > img')?.addEventListener('error', view.onImageError);
+    }
     if (changed(this.shown, shown)) {
       this.shown = shown;
       this.element.setAttribute('aria-labelledby', view.titleId ?? 'title');
@@ -252,7 +267,8 @@ export class ArticleBox {
   private fitTags(list: HTMLElement, more: MoreTags, full: boolean): void {
     this.resize?.disconnect();
     fitTags(list, more, !full);
-    if (full) return;
+    // A server has no layout to fit: the browser fits the row when it adopts the card.
+    if (full || isServer) return;
     this.resize = new ResizeObserver(() => fitTags(list, more, true));
     // The border box: the room made for "+N" (padding) does not change it, so no loop.
     this.resize.observe(list, { box: 'border-box' });

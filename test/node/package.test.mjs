@@ -34,6 +34,8 @@ const ALLOWED = [
   // The classic scripts' integrity hashes, and the loader's chunk list (what each imports).
   /^dist\/(chunks\/)?[\w.-]+\.min\.js\.sri$|^dist\/chunks\/[\w.-]+\.js\.sri$/,
   /^dist\/chunks\/manifest\.json$/,
+  // The CSP hashes of server-rendered styles (npm run build, scripts/ssr-style-hashes.mjs).
+  /^dist\/ssr-style-hashes\.json$/,
   // Editor data generated from the manifest (scripts/framework-types.mjs).
   /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
 ];

@@ -1,0 +1,163 @@
+/**
+ * Server-rendered <news-card>s (test/ssr/server.mjs renders them with Lit SSR from dist/)
+ * hydrated in the browser: each page is opened in an iframe with the README's strict CSP
+ * plus the published style hash, laid out from its declarative shadow root alone, then
+ * given the element's module. The card must take the server's article and nodes over:
+ * no request for its `src`, nothing moving, no CSP violation, and a card that works after.
+ */
+import { expect } from '@open-wc/testing';
+import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import { until } from '../support/until.js';
+
+const PREFIX = '/__ssr/';
+
+interface SsrWindow extends Window {
+  __upgrade(): Promise<unknown>;
+  __violations: string[];
+  /** Layout-shift entries (Chromium only): start time, value. */
+  __shifts: [number, number][];
+}
+
+interface Page {
+  frame: HTMLIFrameElement;
+  win: SsrWindow;
+  doc: Document;
+  card: NewsCardElement;
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+async function open(query: string): Promise<Page> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'inline-size: 40rem; block-size: 60rem; border: 0';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = `${PREFIX}page?${query}`;
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  const win = frame.contentWindow as SsrWindow;
+  const doc = frame.contentDocument!;
+  return { frame, win, doc, card: doc.querySelector('news-card') as NewsCardElement };
+}
+
+/** Loads the element's module into the page (the page's `__upgrade`), and waits for the card to take its render over. */
+async function upgrade({ win, card }: Page): Promise<void> {
+  await win.__upgrade();
+  await until(() => win.customElements.get('news-card') !== undefined, 'news-card is defined');
+  await card.updateComplete;
+}
+
+/** Where each visible box of the card is, relative to the page. */
+function geometry({ card }: Page): Record<string, string> {
+  const root = card.shadowRoot!;
+  const boxes: Record<string, string> = {};
+  const rect = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height].map((n) => n.toFixed(1)).join(' ');
+  };
+  boxes.host = rect(card);
+  for (const el of root.querySelectorAll('[part]')) boxes[`${el.getAttribute('part')} ${Object.keys(boxes).length}`] = rect(el);
+  boxes.after = rect(card.ownerDocument.getElementById('after')!);
+  return boxes;
+}
+
+const requests = async (): Promise<Record<string, number>> => (await fetch(`${PREFIX}requests`)).json();
+
+describe('<news-card> rendered on the server, hydrated in the browser', () => {
+  beforeEach(async () => {
+    await fetch(`${PREFIX}reset`);
+  });
+
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  for (const [variant, id, loader] of [
+    ['card', 'card', 'module'],
+    ['full', 'full', 'module'],
+    ['full', 'text', 'module'],
+    ['card', 'card', 'bundle'],
+  ]) {
+    it(`adopts a ${variant} card (${id}, ${loader}) with no request, no layout shift and no CSP violation`, async () => {
+      const page = await open(`variant=${variant}&id=${id}&loader=${loader}`);
+      const { win, card } = page;
+      // Laid out from the declarative shadow root, before the element exists.
+      expect(win.customElements.get('news-card')).to.equal(undefined);
+      expect(card.shadowRoot, 'a declarative shadow root').to.not.equal(null);
+      const serverArticle = card.shadowRoot!.querySelector('article');
+      expect(serverArticle, 'the server rendered the article').to.not.equal(null);
+      // Images settle first (a broken one changes size when its error comes, hydrated or not).
+      await until(() => [...card.shadowRoot!.querySelectorAll('img')].every((img) => img.complete), 'the images settled');
+      const before = geometry(page);
+      expect(Object.keys(before).length).to.be.greaterThan(5);
+
+      const upgradeStart = win.performance.now();
+      await upgrade(page);
+      expect(card.state).to.equal('loaded');
+      // Layout shifts are reported after the frame that had them.
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
+      // The server's nodes were taken over, the rest of its render is gone.
+      expect(card.shadowRoot!.querySelector('article')).to.equal(serverArticle);
+      expect(card.shadowRoot!.querySelectorAll('[part~="base"]').length).to.equal(1);
+      expect(card.shadowRoot!.querySelector('template[data-article], style')).to.equal(null);
+      expect(geometry(page)).to.deep.equal(before);
+      expect(await requests(), 'no request for the article').to.deep.equal({});
+      const shifts = win.__shifts.filter(([start]) => start >= upgradeStart);
+      expect(shifts, 'layout shifts since the upgrade began (Chromium)').to.deep.equal([]);
+      expect(win.__violations).to.deep.equal([]);
+    });
+  }
+
+  it('fits a tag row the server could not measure: "+N" appears, the card keeps its height', async () => {
+    const page = await open('variant=card&id=tags');
+    const { card, doc } = page;
+    const root = card.shadowRoot!;
+    const height = () => [card.getBoundingClientRect().height, doc.getElementById('after')!.getBoundingClientRect().top];
+    const before = height();
+    expect(root.querySelectorAll('[part~="tag"]:not([hidden])').length, 'the server renders every tag up to the cap').to.equal(12);
+    await upgrade(page);
+    const more = root.querySelector<HTMLElement>('[part~="more-tags"]')!;
+    await until(() => !more.hidden, 'the "+N" item shows');
+    expect(more.textContent).to.match(/\+\d+/);
+    const shownTags = root.querySelectorAll('[part~="tag"]:not([hidden])').length;
+    expect(shownTags).to.be.within(1, 11);
+    // +N counts the hidden ones and the two past the cap.
+    expect(more.textContent).to.contain(`+${14 - shownTags}`);
+    // Within a pixel: in WebKit one fitted row (23 px) is half a pixel lower than the clip
+    // that holds the unfitted row (.card .tags max-block-size, news-card.styles.ts), so the
+    // card ends 0.5 px shorter there; Chromium and Firefox match exactly.
+    const after = height();
+    after.forEach((value, i) => expect(Math.abs(value - before[i]!), `${value} vs ${before[i]}`).to.be.at.most(0.5));
+  });
+
+  it('works after hydration: re-localises, switches variant, loads its src with events', async () => {
+    const page = await open('variant=card&id=card');
+    const { win, card } = page;
+    await upgrade(page);
+    const root = card.shadowRoot!;
+    expect(root.querySelector('[part~="read-more"]')!.textContent).to.equal('Read more');
+    card.setAttribute('lang', 'lv');
+    await until(() => root.querySelector('[part~="read-more"]')?.textContent === 'Lasīt vairāk', 'the card speaks Latvian');
+    expect(root.querySelector('[part~="tags"]')!.getAttribute('aria-label')).to.equal('Birkas');
+
+    card.variant = 'full';
+    await card.updateComplete;
+    expect(root.querySelector('[part~="body"]')?.textContent).to.contain('One.');
+    expect(root.querySelector('[part~="read-more"]')).to.equal(null);
+
+    // Without its article, the card loads its src like any other, and says so.
+    const loaded = new Promise<Event & { article?: { title: string } }>((resolve) => card.addEventListener('news-card-load', resolve, { once: true }));
+    card.article = undefined;
+    const event = await loaded;
+    expect(event.article?.title).to.contain('(fetched)');
+    expect(root.querySelector('[part~="title"]')!.textContent).to.contain('(fetched)');
+    expect(await requests()).to.deep.equal({ card: 1 });
+    expect(win.__violations).to.deep.equal([]);
+  });
+
+  it("is blocked by the strict CSP without the style hash (the hash is what lets Lit SSR's <style> apply)", async () => {
+    const page = await open('variant=card&id=card&hash=0');
+    await until(() => page.win.__violations.length > 0, 'a style-src violation');
+    expect(page.win.__violations[0]).to.match(/^style-src/);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The DOM a server render borrows for the few things that need one: building an article's
- * nodes (news-card.view.ts), sanitising a `full` body and decoding HTML texts (sanitize.ts).
+ * nodes (internal/article/article.view.ts), sanitising a `full` body and decoding HTML texts (sanitize.ts).
  * Node has no DOM; `lapa-widgets/ssr` hands us a server window (jsdom, an optional peer
  * dependency, as DOMPurify documents), and each server render runs with that window's
  * globals in place for the length of one synchronous call, then puts back what was there.

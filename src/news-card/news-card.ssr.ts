@@ -1,6 +1,6 @@
 /**
  * `<news-card>` on the server (Lit SSR, `isServer`). A loaded card's article is built as DOM
- * nodes, not templates (news-card.view.ts, issue 14), which Lit SSR cannot render. So the
+ * nodes, not templates (internal/article/article.view.ts, issue 14), which Lit SSR cannot render. So the
  * server builds the very same nodes in a server DOM (jsdom, given by `lapa-widgets/ssr`)
  * and hands Lit their HTML: one code path for the article's markup, so the server's and the
  * browser's cannot drift apart (a drift would be a layout shift). Texts are set as

@@ -14,12 +14,12 @@ import { messages } from './news-card.messages.js';
 import type { NewsCardMessages } from './news-card.messages.js';
 import { whenNearViewport, whileInViewport } from '../internal/near-viewport.js';
 import { warmUpWhenIdle } from './warm-up.js';
-import styles from './news-card.styles.js';
-import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from './news-card.view.js';
+import styles from '../internal/article/article.styles.js';
+import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from '../internal/article/article.view.js';
 import { renderOnServer, serialized } from './news-card.ssr.js';
 import { serverRender } from './news-card.adopt.js';
 import type { ServerRender } from './news-card.adopt.js';
-import type { ArticleText, Failure } from './news-card.view.js';
+import type { ArticleText, Failure } from '../internal/article/article.view.js';
 
 /** What the card shows: one of these at a time. */
 export type NewsCardState = 'initial' | 'loading' | 'loaded' | 'empty' | 'error';

@@ -11,8 +11,8 @@ import { render } from 'lit';
 import { parseArticle } from '../internal/formats/detect.js';
 import { resolveLang } from '../internal/i18n.js';
 import { messages } from './news-card.messages.js';
-import { ArticleBox, articleText, renderSkeleton } from './news-card.view.js';
-import type { Text } from './news-card.view.js';
+import { ArticleBox, articleText, renderSkeleton } from '../internal/article/article.view.js';
+import type { Text } from '../internal/article/article.view.js';
 
 let scheduled = false;
 

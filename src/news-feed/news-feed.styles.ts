@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { textReset } from '../internal/base.styles.js';
-import cardStyles from '../news-card/news-card.styles.js';
+import cardStyles from '../internal/article/article.styles.js';
 
 /**
  * `<news-card>`'s styles (each item is a `card`: an element with the classes `base card`),

@@ -7,8 +7,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Article } from '../internal/formats/article.js';
 import { fill, plural } from '../internal/i18n.js';
-import { ArticleBox, renderError, renderSkeleton } from '../news-card/news-card.view.js';
-import type { ArticleText, Failure, Text } from '../news-card/news-card.view.js';
+import { ArticleBox, renderError, renderSkeleton } from '../internal/article/article.view.js';
+import type { ArticleText, Failure, Text } from '../internal/article/article.view.js';
 import type { NewsFeedMessages } from './news-feed.messages.js';
 
 /** One item of the list: its article, its texts, its kept element, the image that failed. */

@@ -124,7 +124,7 @@ describe('<news-card> rendered on the server, hydrated in the browser', () => {
     // +N counts the hidden ones and the two past the cap.
     expect(more.textContent).to.contain(`+${14 - shownTags}`);
     // Within a pixel: in WebKit one fitted row (23 px) is half a pixel lower than the clip
-    // that holds the unfitted row (.card .tags max-block-size, news-card.styles.ts), so the
+    // that holds the unfitted row (.card .tags max-block-size, internal/article/article.styles.ts), so the
     // card ends 0.5 px shorter there; Chromium and Firefox match exactly.
     const after = height();
     after.forEach((value, i) => expect(Math.abs(value - before[i]!), `${value} vs ${before[i]}`).to.be.at.most(0.5));

@@ -6,15 +6,15 @@
  */
 import { html, isServer, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { FetchError } from '../internal/fetch-json.js';
-import type { Article } from '../internal/formats/article.js';
-import type { FormatError } from '../internal/formats/format-error.js';
-import { cleanText, countHtmlWords, countWords, shorten } from '../internal/formats/validate.js';
-import { fill, formatDate, formatNumber, plural } from '../internal/i18n.js';
-import { htmlToText, safeSrcset, safeUrl, sanitizeHtml } from '../internal/sanitize.js';
+import type { FetchError } from '../fetch-json.js';
+import type { Article } from '../formats/article.js';
+import type { FormatError } from '../formats/format-error.js';
+import { cleanText, countHtmlWords, countWords, shorten } from '../formats/validate.js';
+import { fill, formatDate, formatNumber, plural } from '../i18n.js';
+import { htmlToText, safeSrcset, safeUrl, sanitizeHtml } from '../sanitize.js';
 import { fitTags } from './fit-tags.js';
 import type { MoreTags } from './fit-tags.js';
-import type { NewsCardMessages } from './news-card.messages.js';
+import type { NewsCardMessages } from '../../news-card/news-card.messages.js';
 
 /** Why a card shows an error: the request failed, or its answer holds no article. */
 export type Failure = FetchError | FormatError;

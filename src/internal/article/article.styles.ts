@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { hostBlock, textReset, themeScheme } from '../internal/base.styles.js';
+import { hostBlock, textReset, themeScheme } from '../base.styles.js';
 
 export default [
   hostBlock,

@@ -92,13 +92,13 @@ const issue13 = (key) =>
  * Size). These budgets sit just above what ships now, so nothing grows unnoticed.
  */
 /**
- * The comment-count entry since the sanitizer merge: internal/load.ts imports
- * `sanitizerReady` from sanitize.ts, so the count's entry carries the sanitiser's native path
- * (never DOMPurify): +414 B, measured on this branch with main merged. Not this branch's code,
- * and issue 16's 10 KB is missed by that much; moving `sanitizerReady` out of load.ts's
- * imports would win it back.
+ * The comment-count entry is over issue 16's 10 KB (MISSED, by about 0.2 KB): its own code
+ * was 10,232 B on its branch; the shared internals it loads grew when the rest of the session
+ * merged (fetch-json's `orText` and feed encodings for RSS/Atom, the events module). The
+ * sanitiser no longer reaches it (load.ts takes `sanitizerReady` as an option since then).
+ * Measured on the merged build: 10,458 B; the budget holds it there.
  */
-const SANITIZER_IN_COUNT = 414;
+const COUNT_SHARED_GROWTH = 256;
 const BUDGETS = {
   // The loader: its code and one file name and integrity hash per chunk.
   'dist/lapa-widgets.min.js': 2.5 * KB,
@@ -109,7 +109,7 @@ const BUDGETS = {
   'entry: lapa-widgets/comment-box/define': 33.5 * KB + issue13('commentBox'),
   'entry: lapa-widgets/scroll-to-top/define': 9 * KB + issue13('scrollToTop'),
   // Issue 16: a page with only <comment-count> loads at most 10 KB, Lit included.
-  'entry: lapa-widgets/comment-count/define': 10 * KB + SANITIZER_IN_COUNT,
+  'entry: lapa-widgets/comment-count/define': 10 * KB + COUNT_SHARED_GROWTH,
 };
 /**
  * Issue 16's <news-feed>, measured the same way (branch newsfeed against the main it started
@@ -121,7 +121,7 @@ const BUDGETS = {
  * sanitise a body. Its budget sits just above what ships now.
  */
 const ISSUE_16_FEED = { bundle: 5900, define: 5700, newsCard: 130, commentBox: 60, scrollToTop: 0 };
-for (const [name, key] of Object.entries({ 'dist/lapa-widgets.min.js': 'bundle', 'entry: lapa-widgets/define': 'define', 'entry: lapa-widgets/news-card/define': 'newsCard', 'entry: lapa-widgets/comment-box/define': 'commentBox' })) {
+for (const [name, key] of Object.entries({ 'dist/lapa-widgets.all.min.js': 'bundle', 'entry: lapa-widgets/define': 'define', 'entry: lapa-widgets/news-card/define': 'newsCard', 'entry: lapa-widgets/comment-box/define': 'commentBox' })) {
   BUDGETS[name] += ISSUE_16_FEED[key];
 }
 BUDGETS['entry: lapa-widgets/news-feed/define'] = 31.5 * KB;
@@ -214,6 +214,15 @@ const TARGETS = { 'news-card': 20 * KB, 'scroll-to-top': 9 * KB, 'comment-box': 
  * moved them from 24,283 / 12,491 / 33,953 / 46,615 to what is budgeted here.
  */
 const MISSED = { 'news-card': 25_856, 'scroll-to-top': 13_312, 'comment-box': 34_816, 'all three': 48_384 };
+/**
+ * What landed beside the loader in the same session, measured on the merged build against the
+ * loader branch's MISSED (bytes, min+gzip, rounded up to 64), as the issues' growth is
+ * accounted above rather than hidden in a raised number: issue 17's theme fallbacks and tag
+ * row with "+N" (~440 B in news-card), its server-render adoption (~400 B in news-card), the
+ * compact mode and heading ids news-feed added to the shared article view, and issue 16's
+ * feed encodings in the transport. They widen the misses; the targets stay the issue's.
+ */
+const MERGED_AFTER_LOADER = { 'news-card': 1600, 'scroll-to-top': 0, 'comment-box': 128, 'all three': 1536 };
 /** DOMPurify 3.4 alone, min+gzip (TOOLCHAIN.md's floor: 11.7 KB), added to a page without a native Sanitizer. */
 const DOMPURIFY = 11.75 * KB;
 const PAGES = { 'news-card': ['news-card'], 'scroll-to-top': ['scroll-to-top'], 'comment-box': ['comment-box'], 'all three': ['news-card', 'comment-box', 'scroll-to-top'] };
@@ -238,7 +247,7 @@ for (const [page, tags] of Object.entries(PAGES)) {
     sanitizes ||= needsPurifier;
   }
   const native = loaderGzip + [...files].reduce((sum, i) => sum + chunkGzip[i], 0);
-  const budget = native <= TARGETS[page] ? TARGETS[page] : MISSED[page];
+  const budget = native <= TARGETS[page] ? TARGETS[page] : MISSED[page] + MERGED_AFTER_LOADER[page];
   const target = (plus) => `target ${(TARGETS[page] / KB).toFixed(0)} KB${plus}${budget === TARGETS[page] ? '' : ', MISSED'}`;
   pageRows.push({ name: `page: ${page}, native Sanitizer`, gzip: native, files: files.size + 1, budget, target: target('') });
   const purifier = sanitizes && manifest.purifier >= 0 ? chunkGzip[manifest.purifier] : 0;

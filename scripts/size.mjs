@@ -200,7 +200,7 @@ rows.push({ name: 'dependencies alone', ...sizes(await minified(depsCode)) });
  * what limits it; BENCHMARKS.md, Delivery), so it cannot grow unnoticed either. "Without native
  * Sanitizer" adds DOMPurify's own size to the budget, as the issue does.
  */
-const TARGETS = { 'news-card': 20 * KB, 'scroll-to-top': 9 * KB, 'comment-box': 24 * KB, 'all three': 30 * KB };
+const TARGETS = { 'news-card': 20 * KB, 'scroll-to-top': 9 * KB, 'comment-box': 24 * KB, 'all three': 30 * KB, 'news-feed': 22 * KB, 'comment-count': 10 * KB, 'all five': 34 * KB };
 /**
  * Missed targets, measured on this build (bytes, min+gzip, rounded up to 256). What limits
  * them, in short: the elements' own code grew past the issue's starting table (news-card's
@@ -213,7 +213,15 @@ const TARGETS = { 'news-card': 20 * KB, 'scroll-to-top': 9 * KB, 'comment-box': 
  * hold. Merging main (RSS/Atom detection in news-card, comment-count sharing the internals)
  * moved them from 24,283 / 12,491 / 33,953 / 46,615 to what is budgeted here.
  */
-const MISSED = { 'news-card': 25_856, 'scroll-to-top': 13_312, 'comment-box': 34_816, 'all three': 48_384 };
+/*
+ * Issue 16's pages (news-feed 22 KB, comment-count 10 KB, all five 34 KB), first measured
+ * through the loader when both elements and the loader met on main: MISSED by far more than
+ * their npm entries are (news-feed/define 21.5 KB, comment-count/define 10.2 KB). The loader's
+ * chunks are cut for the first three elements: a page with only <comment-count> loads the
+ * loader (2.3 KB) and shared chunks that also hold code only the fetching, HTML-rendering
+ * elements need. Re-cutting the chunks for five elements is the next step (BENCHMARKS.md).
+ */
+const MISSED = { 'news-card': 25_856, 'scroll-to-top': 13_312, 'comment-box': 34_816, 'all three': 48_384, 'news-feed': 30_208, 'comment-count': 15_104, 'all five': 59_648 };
 /**
  * What landed beside the loader in the same session, measured on the merged build against the
  * loader branch's MISSED (bytes, min+gzip, rounded up to 64), as the issues' growth is
@@ -222,10 +230,19 @@ const MISSED = { 'news-card': 25_856, 'scroll-to-top': 13_312, 'comment-box': 34
  * compact mode and heading ids news-feed added to the shared article view, and issue 16's
  * feed encodings in the transport. They widen the misses; the targets stay the issue's.
  */
-const MERGED_AFTER_LOADER = { 'news-card': 1600, 'scroll-to-top': 0, 'comment-box': 128, 'all three': 1536 };
+const MERGED_AFTER_LOADER = { 'news-card': 1600, 'scroll-to-top': 0, 'comment-box': 128, 'all three': 1536, 'news-feed': 0, 'comment-count': 0, 'all five': 0 };
 /** DOMPurify 3.4 alone, min+gzip (TOOLCHAIN.md's floor: 11.7 KB), added to a page without a native Sanitizer. */
 const DOMPURIFY = 11.75 * KB;
-const PAGES = { 'news-card': ['news-card'], 'scroll-to-top': ['scroll-to-top'], 'comment-box': ['comment-box'], 'all three': ['news-card', 'comment-box', 'scroll-to-top'] };
+const PAGES = {
+  'news-card': ['news-card'],
+  'scroll-to-top': ['scroll-to-top'],
+  'comment-box': ['comment-box'],
+  'all three': ['news-card', 'comment-box', 'scroll-to-top'],
+  // Issue 16's pages.
+  'news-feed': ['news-feed'],
+  'comment-count': ['comment-count'],
+  'all five': ['news-card', 'comment-box', 'scroll-to-top', 'news-feed', 'comment-count'],
+};
 
 const manifest = JSON.parse(readFileSync('dist/chunks/manifest.json', 'utf8'));
 const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

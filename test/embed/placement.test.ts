@@ -43,7 +43,7 @@ describe('script-tag placement', () => {
   it('registers every tag and exposes the classes as window.LapaWidgets once loaded', async () => {
     const host = await openPage('/__embed/pages/body-end.html');
     const api = host.win.LapaWidgets!;
-    expect(Object.keys(api).sort()).to.deep.equal(['CommentBoxElement', 'CommentCountElement', 'NewsCardElement', 'ScrollToTopElement', 'load']);
+    expect(Object.keys(api).sort()).to.deep.equal(['CommentBoxElement', 'CommentCountElement', 'NewsCardElement', 'NewsFeedElement', 'ScrollToTopElement', 'load']);
     expect(await api.load('news-card')).to.equal(host.win.customElements.get('news-card'));
     await Promise.all([api.load('comment-box'), api.load('scroll-to-top'), api.load('comment-count')]);
     expect(host.win.customElements.get('news-card')).to.equal(api.NewsCardElement);

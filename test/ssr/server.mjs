@@ -25,7 +25,7 @@ function renderer() {
 // script in <head>, 'self' under the policy).
 // `__upgrade` loads the element's module (or, with `loader=bundle`, the script-tag bundle)
 // when the test says so (import() is no Trusted Types sink, a script element's src would be).
-const record = (loader) => `window.__upgrade = () => import('/dist/${loader === 'bundle' ? 'lapa-widgets.min.js' : 'news-card/define.js'}');
+const record = (loader) => `window.__upgrade = () => import('/dist/${loader === 'bundle' ? 'lapa-widgets.all.min.js' : 'news-card/define.js'}');
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
 window.__shifts = [];

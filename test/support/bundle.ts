@@ -9,7 +9,7 @@
 // own file server rewrites scripts, which would break the chunks' integrity.
 export const BUNDLE = '/__embed/dist/lapa-widgets.min.js';
 export const ALL_IN_ONE = '/__embed/dist/lapa-widgets.all.min.js';
-export const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'comment-count'] as const;
+export const TAGS = ['news-card', 'comment-box', 'scroll-to-top', 'comment-count', 'news-feed'] as const;
 
 export function loadBundle(src = BUNDLE): Promise<unknown[]> {
   const errors: unknown[] = [];

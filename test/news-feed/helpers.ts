@@ -84,3 +84,24 @@ export async function loadMore(feed: NewsFeedElement): Promise<Outcome> {
 export const focused = (feed: Element): Element | null => feed.shadowRoot!.activeElement;
 
 export { part, parts, text };
+
+/**
+ * Resolves once IntersectionObservers have reported on `target`: an observer made now reports
+ * after every observer made before it (the element's own), so a lazy element has had its
+ * chance to start loading. What "nothing happened yet" tests wait for, instead of a delay.
+ */
+export function observedOnce(target: Element): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(target);
+  });
+}
+
+/** Resolves after `feed` has rendered what it had pending and a frame has passed. */
+export async function quiet(feed: NewsFeedElement): Promise<void> {
+  await feed.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+}

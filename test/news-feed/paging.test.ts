@@ -4,7 +4,7 @@ import type { NewsFeedErrorEvent, NewsFeedLoadEvent } from '../../src/internal/e
 import { MAX_PAGES, pageOf, withPage } from '../../src/internal/formats/list.js';
 import { assertProperty } from '../support/properties.js';
 import { until } from '../support/until.js';
-import { feedUrl, focused, loadMore, moreButton, part, parts, requests, settle, text, titles } from './helpers.js';
+import { feedUrl, focused, loadMore, moreButton, part, parts, quiet, requests, settle, text, titles } from './helpers.js';
 
 const query = (path: string) => new URL(path, location.href).searchParams;
 /** The query of `path` without `page` and our own `key`, as [name, value] pairs in order. */
@@ -100,7 +100,7 @@ describe('<news-feed> load more', () => {
     expect(titles(feed)).to.have.length(4);
     // Nothing more without a click.
     const before = (await requests(key)).length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet(feed);
     expect(await requests(key)).to.have.length(before);
     expect(before).to.equal(3);
     expect(MAX_PAGES).to.be.below(1000);

@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import type { NewsFeedErrorEvent, NewsFeedLoadEvent } from '../../src/internal/events.js';
 import { itIn } from '../support/engine.js';
 import { until } from '../support/until.js';
-import { container, feedUrl, mount, outcome, part, parts, reaches, requests, settle, text, titles, uid } from './helpers.js';
+import { container, feedUrl, mount, observedOnce, outcome, part, parts, quiet, reaches, requests, settle, text, titles, uid } from './helpers.js';
 
 describe('<news-feed> states and events', () => {
   it('shows `limit` skeleton cards while loading, busy and read out once', async () => {
@@ -81,7 +81,7 @@ describe('<news-feed> states and events', () => {
     wrapper.innerHTML = `<div style="block-size: 300vh"></div><news-feed loading="lazy" src="${url}"></news-feed>`;
     const feed = wrapper.querySelector('news-feed')!;
     await feed.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await observedOnce(feed);
     expect(await requests(key)).to.have.length(0);
     feed.scrollIntoView();
     await reaches(feed, 'loaded');
@@ -95,7 +95,9 @@ describe('<news-feed> states and events', () => {
     feed.src = b.url;
     await reaches(feed, 'loaded');
     expect(titles(feed)).to.have.length(2);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The old answer is due now: the server holds every request to that URL as long (500 ms).
+    await fetch(a.url).then((answer) => answer.text());
+    await quiet(feed);
     expect(titles(feed)).to.have.length(2);
   });
 });

@@ -36,6 +36,26 @@ describe('Atom 1.0', () => {
     expect(readXmlFeed(text, { baseUrl: url }).next).to.equal('https://atom.example/blog/?page=2');
   });
 
+  it('reads a relation written as its IANA IRI as the registered name (RFC 4287 4.2.7.2)', () => {
+    const feed = readXmlFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><link rel="http://www.iana.org/assignments/relation/next" href="https://atom.example/?page=2"/>' +
+        '<link rel="https://www.iana.org/assignments/relation/previous" href="https://atom.example/?page=0"/>' +
+        '<entry><title>x</title><link rel="http://www.iana.org/assignments/relation/alternate" href="https://atom.example/x"/></entry></feed>',
+      {},
+    );
+    expect(feed.next).to.equal('https://atom.example/?page=2');
+    expect(feed.item(0).url).to.equal('https://atom.example/x');
+  });
+
+  it('takes no next link from an IRI that only resembles the registered one', () => {
+    const feed = readXmlFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><link rel="http://www.iana.org/assignments/relation/x/next" href="https://atom.example/?page=2"/>' +
+        '<link rel="http://example.org/next" href="https://atom.example/?page=3"/><entry><title>x</title></entry></feed>',
+      {},
+    );
+    expect(feed.next).to.equal(undefined);
+  });
+
   it('takes the feed authors for an entry without its own, an image enclosure, and updated for a missing published date', async () => {
     const { text, url } = await loadText('fixtures/atom/feed.atom.xml');
     const article = readXmlFeed(text, { baseUrl: url }).item(1);

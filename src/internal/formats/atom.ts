@@ -43,8 +43,14 @@ function plainText(el: Element | undefined): string {
   return html === undefined ? cleanText(text ?? '') : htmlText(html);
 }
 
-/** The `link` elements of `parent` with relation `rel` (no `rel` is `alternate`). */
-const links = (parent: Element, rel: string): Element[] => childrenOf(parent, NS.atom, 'link').filter((link) => (link.getAttribute('rel')?.trim() || 'alternate') == rel);
+/**
+ * The relation of a `link`: no `rel` is `alternate`, and a registered name written as its
+ * IANA IRI (`http://www.iana.org/assignments/relation/next`) is that name (RFC 4287 4.2.7.2).
+ */
+const relOf = (link: Element): string => (link.getAttribute('rel')?.trim() || 'alternate').replace(/^http:\/\/www\.iana\.org\/assignments\/relation\/(?=[^/]+$)/, '');
+
+/** The `link` elements of `parent` with relation `rel`. */
+const links = (parent: Element, rel: string): Element[] => childrenOf(parent, NS.atom, 'link').filter((link) => relOf(link) == rel);
 
 /** The first link of relation `rel` that passes the URL check (`next`: http(s) only). */
 export function linkOf(parent: Element, rel: string, answerUrl: string | undefined, web = false): string | undefined {

@@ -112,14 +112,20 @@ function asciiTemplates() {
   };
 }
 
-/** Prints and writes the Subresource Integrity hash of each emitted file. */
-function sri() {
+/**
+ * Prints and writes the Subresource Integrity hash of each emitted file. The files partners
+ * pin themselves get sha384 (what SRI generators print); the chunks, whose hashes the loader
+ * carries (about a tenth of its bytes, since hashes do not compress), sha256, which SRI
+ * allows and which is as good at catching a changed file.
+ */
+const integrity = (code, algorithm) => `${algorithm}-${createHash(algorithm).update(code).digest('base64')}`;
+function sri(algorithm = 'sha384') {
   return {
     name: 'sri',
     writeBundle(options, bundle) {
       for (const file of Object.keys(bundle)) {
         const path = `${options.dir ?? 'dist'}/${file}`;
-        const hash = `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}`;
+        const hash = integrity(readFileSync(path), algorithm);
         writeFileSync(`${path}.sri`, `${hash}\n`);
         console.log(`${path} integrity="${hash}"`);
       }
@@ -190,6 +196,24 @@ function loaderPolicy() {
   };
 }
 
+/**
+ * The modules every element runs (Lit and the shared element base): the `core` chunk, which
+ * the loader file carries itself (see inlineCore), so that no page fetches it separately.
+ * comment-count alone does not use base.styles.ts (295 bytes): cheaper for it to carry them
+ * than for every other page to fetch a file of its own for them.
+ */
+const CORE = [
+  /\/node_modules\/@lit\/reactive-element\/(css-tag|reactive-element)\.js$/,
+  /\/node_modules\/lit-element\/lit-element\.js$/,
+  /\/node_modules\/lit-html\/(lit-html|is-server)\.js$/,
+  /\/node_modules\/lit\/index\.js$/,
+  /\/src\/internal\/(define|i18n|theme\.styles|base\.styles)\.ts$/,
+];
+const coreChunk = (id) => (CORE.some((re) => re.test(id)) ? 'core' : undefined);
+
+/** The integrity algorithm of the chunks (see sri). */
+const CHUNK_HASH = 'sha256';
+
 /** What the chunks build hands the loader build (rollup builds the configs in order). */
 let chunkManifest;
 
@@ -203,7 +227,7 @@ function manifest() {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const files = chunks.map((chunk) => chunk.fileName);
       const index = (file) => files.indexOf(file);
-      const hashes = chunks.map((chunk) => `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`);
+      const hashes = chunks.map((chunk) => integrity(chunk.code, CHUNK_HASH));
       const deps = chunks.map((chunk) => chunk.imports.map(index).filter((i) => i >= 0));
       const visit = (i, path) => {
         if (path.includes(i)) this.error(`chunk import cycle: ${[...path, i].map((j) => files[j]).join(' -> ')}`);
@@ -217,7 +241,12 @@ function manifest() {
         deps,
         dynamic: chunks.map((chunk) => chunk.dynamicImports.map(index)),
         purifier: chunks.findIndex((chunk) => chunk.moduleIds.includes(purifierId)),
+        // The chunk the loader file carries (inlineCore): no request, no hash of its own.
+        inline: chunks.findIndex((chunk) => chunk.name === 'core'),
       };
+      if (chunkManifest.inline < 0) this.error('no core chunk: every element imports Lit');
+      chunkManifest.inlineCode = chunks[chunkManifest.inline].code;
+      chunkManifest.inlineBanner = bannerFor(packagesIn(chunks[chunkManifest.inline].moduleIds));
       const { purifier } = chunkManifest;
       // Whether an element's code can import() the purifier: then the loader fetches it with
       // the element where the engine has no working native Sanitizer.
@@ -241,7 +270,9 @@ function manifest() {
     },
     writeBundle(options) {
       mkdirSync(options.dir, { recursive: true });
-      writeFileSync(`${options.dir}/manifest.json`, `${JSON.stringify(chunkManifest, null, 1)}\n`);
+      // Not the inline chunk's code and banner (the loader build's): the chunk's file has them.
+      const written = { ...chunkManifest, inlineCode: undefined, inlineBanner: undefined };
+      writeFileSync(`${options.dir}/manifest.json`, `${JSON.stringify(written, null, 1)}\n`);
     },
   };
 }
@@ -254,11 +285,32 @@ function bakedManifest() {
     load(id) {
       if (id !== '\0lapa:manifest') return null;
       if (!chunkManifest) this.error('the chunks build must run before the loader build');
-      const { files, hashes, deps, elements, purifier } = chunkManifest;
-      // Relative to the loader, which sits above dist/chunks/.
-      return Object.entries({ files: files.map((file) => `chunks/${file}`), hashes, deps, elements, purifier })
+      const { files, hashes, deps, elements, purifier, inline } = chunkManifest;
+      // Relative to the loader, which sits above dist/chunks/. The inline chunk keeps its name
+      // (the chunks import it by name) but needs no hash: the loader never fetches it.
+      return Object.entries({ files: files.map((file) => `chunks/${file}`), hashes: hashes.map((hash, i) => (i === inline ? '' : hash)), deps, elements, purifier, inline })
         .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
         .join('\n');
+    },
+  };
+}
+
+/**
+ * The loader file carries the core chunk (Lit and the element base, which every element
+ * needs): after the loader's IIFE, the chunk's `__lapaDefine([...], factory)` call as built,
+ * which the loader's registry takes from its own script. It saves every page a request, a
+ * gzip stream and an integrity hash. Guarded, for a loader that did not start (a second copy,
+ * or no currentScript) defines no `__lapaDefine`. After terser; the banner names what the
+ * chunk includes.
+ */
+function inlineCore() {
+  return {
+    name: 'inline-core',
+    renderChunk(code) {
+      const { inlineCode, inlineBanner } = chunkManifest;
+      const body = inlineCode.slice(inlineCode.indexOf('*/\n') + 3);
+      if (!body.startsWith('__lapaDefine(')) this.error('the core chunk does not start with its __lapaDefine call');
+      return { code: `${inlineBanner}\n${code}\nwindow.__lapaDefine&&${body}`, map: null };
     },
   };
 }
@@ -283,8 +335,9 @@ export default [
     // An entry chunk may export more than `element` (what a lazy chunk imports back from it):
     // otherwise rollup puts the element's code in a second chunk behind a facade, one more file.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [loaderPolicy(), ...classicPlugins(elementEntries(), terserOptions(), asciiTemplates(), chunkBanners(), manifest(), sri())],
+    plugins: [loaderPolicy(), ...classicPlugins(elementEntries(), terserOptions(), asciiTemplates(), chunkBanners(), manifest(), sri(CHUNK_HASH))],
     output: {
+      manualChunks: coreChunk,
       dir: 'dist/chunks',
       format: 'amd',
       amd: { define: '__lapaDefine' },
@@ -305,8 +358,8 @@ export default [
   },
   {
     input: 'src/loader/loader.ts',
-    // Only our code is in the loader: the third-party notices are in the chunks that include it.
-    plugins: classicPlugins(bakedManifest(), terserOptions(bannerFor([])), asciiTemplates(), sri()),
+    // The loader's banner names what its inlined core chunk includes (Lit).
+    plugins: classicPlugins(bakedManifest(), terserOptions(), inlineCore(), asciiTemplates(), sri()),
     output: { dir: 'dist', entryFileNames: 'lapa-widgets.min.js', format: 'iife' },
   },
   selfContained('src/bundle.ts', 'lapa-widgets.all.min.js'),

@@ -13,10 +13,14 @@
  * many elements use it, and one loaded with `import()` (the proof-of-work solver) is
  * inserted the same way when asked for.
  *
- * The registry runs only factories of scripts this loader inserted (checked against
- * `document.currentScript`), so no page script can put a module into it.
+ * The code every element needs (Lit, the element base) is no file of its own: the build appends
+ * that chunk's `__lapaDefine` call to this file, and the registry takes it from the loader's
+ * own script.
+ *
+ * The registry runs only factories of scripts this loader inserted, or of the loader's own
+ * (checked against `document.currentScript`), so no page script can put a module into it.
  */
-import { files, hashes, deps, elements, purifier } from 'lapa:manifest';
+import { files, hashes, deps, elements, purifier, inline } from 'lapa:manifest';
 import { nativeSanitizer } from '../internal/native-sanitizer.js';
 import { createPolicy } from '../internal/policy.js';
 import type { Policy } from '../internal/policy.js';
@@ -36,7 +40,8 @@ const me = document.currentScript as HTMLScriptElement | null;
 
 function start(script: HTMLScriptElement): void {
   const urls = files.map((file) => new URL(file, script.src).href);
-  const policy: Policy | null = createPolicy(new Set(urls));
+  // Not the inline chunk's URL: nothing is loaded from it.
+  const policy: Policy | null = createPolicy(new Set(urls.filter((_, i) => i !== inline)));
   /** The scripts this loader inserted, by file index. */
   const inserted = new Map<HTMLScriptElement, number>();
   const modules: Promise<Exports>[] = [];
@@ -53,6 +58,8 @@ function start(script: HTMLScriptElement): void {
     if (!modules[index]) {
       modules[index] = new Promise<[string[], Factory]>((resolve, reject) => {
         defined[index] = (definition) => (definition instanceof Error ? reject(definition) : resolve(definition));
+        // Defined by the code after the loader's own, in this script.
+        if (index === inline) return void inserted.set(script, index);
         const el = document.createElement('script');
         el.integrity = hashes[index];
         // Integrity needs a CORS answer from another origin (a CDN), so anonymous unless the
@@ -119,6 +126,8 @@ function start(script: HTMLScriptElement): void {
     if (loads.size === elements.length) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
+  // Before the inline chunk's define runs, right after this function.
+  void module(inline);
   found(document);
 }
 

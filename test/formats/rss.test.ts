@@ -99,4 +99,17 @@ describe('RSS 2.0', () => {
     const { text } = await loadText('empty?format=rss');
     expect(readXmlFeed(text, {}).count).to.equal(0);
   });
+
+  it('takes the next page from the channel\'s atom:link rel="next" (RFC 5005), and nothing else for one', () => {
+    const rss = (links: string, item = '') =>
+      `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>${links}<item><title>I</title>${item}</item></channel></rss>`;
+    const baseUrl = 'https://rss.example/feed/?cat=5';
+    expect(readXmlFeed(rss('<atom:link rel="self" href="/feed/"/><atom:link rel="next" href="?cat=5&amp;paged=2"/>'), { baseUrl }).next).to.equal('https://rss.example/feed/?cat=5&paged=2');
+    expect(readXmlFeed(rss('<atom:link rel="http://www.iana.org/assignments/relation/next" href="/p2"/>'), { baseUrl }).next).to.equal('https://rss.example/p2');
+    // Not: a self link, an RSS <link> (no namespace), a link in an item, a non-web URL.
+    expect(readXmlFeed(rss('<atom:link rel="self" href="/feed/"/><link>https://rss.example/</link>'), { baseUrl }).next).to.equal(undefined);
+    expect(readXmlFeed(rss('', '<atom:link rel="next" href="/p2"/>'), { baseUrl }).next).to.equal(undefined);
+    expect(readXmlFeed(rss('<atom:link rel="next" href="javascript:alert(1)"/>'), { baseUrl }).next).to.equal(undefined);
+    expect(readXmlFeed(rss('<atom:link rel="next" href="mailto:a@b.example"/>'), { baseUrl }).next).to.equal(undefined);
+  });
 });

@@ -109,6 +109,18 @@ describe('<news-feed> RSS and Atom', () => {
     for (const p of log.slice(1)) expect(others(p)).to.deep.equal(others(log[0]!));
   });
 
+  it('follows an RSS channel\'s atom:link rel="next" (RFC 5005), keeping every other query parameter', async () => {
+    const { url, key } = feedUrl('rss-paged', { total: 7, per: 3, lang: 'lv', category: 'zinas' });
+    const { feed } = await settle(html`<news-feed src=${url} limit="3"></news-feed>`);
+    await loadMore(feed);
+    await loadMore(feed);
+    expect(titles(feed)).to.deep.equal(Array.from({ length: 7 }, (_, i) => `RSS item ${i + 1}`));
+    expect(moreButton(feed)).to.equal(null);
+    const log = await requests(key);
+    expect(log.map((p) => query(p).get('page'))).to.deep.equal([null, '2', '3']);
+    for (const p of log.slice(1)) expect(others(p)).to.deep.equal(others(log[0]!));
+  });
+
   it('renders the first `limit` items of a 10,000-item feed without mapping the others', async () => {
     const small = await xmlReads(async () => {
       await settle(html`<news-feed limit="5" src=${`/__feed/xml-many?items=15&valid=5&t=${uid()}`}></news-feed>`);

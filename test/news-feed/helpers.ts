@@ -10,7 +10,7 @@ import { until } from '../support/until.js';
 export const uid = (): string => Math.random().toString(36).slice(2, 10);
 
 /** A generated feed URL (test/servers/news-feed.mjs) with its own `key`, so its requests are logged apart. */
-export function feedUrl(route: 'json' | 'wp' | 'plain' | 'rss' | 'atom', params: Record<string, string | number> = {}): { url: string; key: string } {
+export function feedUrl(route: 'json' | 'wp' | 'plain' | 'rss' | 'rss-paged' | 'atom', params: Record<string, string | number> = {}): { url: string; key: string } {
   const key = uid();
   const search = new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), key });
   return { url: `/__feed/${route}?${search}`, key };

@@ -13,6 +13,9 @@
 //   /__feed/rss?total=N                   an RSS 2.0 file of N items (no paging, as RSS has none)
 //   /__feed/atom?total=N&per=P[&page=K]   an Atom 1.0 page with `link rel="next"` (RFC 5005) while
 //                                         entries remain (&type= sends another content type)
+//   /__feed/rss-paged?total=N&per=P[&page=K]
+//                                         an RSS 2.0 page whose channel has `atom:link rel="next"`
+//                                         (RFC 5005) while items remain
 //   /__feed/xml-many?items=N&valid=V      RSS of N items of which only the first V can be shown
 //                                         (the others have neither title nor text)
 //   /__feed/fixed/<name>                  one of the feeds below (FIXED)
@@ -84,8 +87,8 @@ function rssItem(i, withImage) {
   return `<item><title>RSS item ${i}</title><link>http://127.0.0.1/__feed/article/${i}</link><guid isPermaLink="false">rss-${i}</guid><pubDate>${new Date(DATE - i * 3_600_000).toUTCString()}</pubDate><dc:creator>Writer ${i}</dc:creator><description>&lt;p&gt;Description of item ${i}.&lt;/p&gt;</description>${withImage ? `<media:content url="/__news/images/rss-${i}.svg" medium="image" width="640" height="360"/>` : ''}</item>`;
 }
 
-const rssDoc = (items) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Generated</title><link>http://127.0.0.1/</link><description>Test</description>${items}</channel></rss>`;
+const rssDoc = (items, next) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Generated</title><link>http://127.0.0.1/</link><description>Test</description>${next ? `<atom:link rel="self" href="/__feed/self"/><atom:link rel="next" href="${xmlEscape(next)}"/>` : ''}${items}</channel></rss>`;
 
 function atomDoc(entries, next) {
   const link = next ? `<link rel="next" href="${xmlEscape(next)}"/>` : '';
@@ -220,6 +223,11 @@ export default async function newsFeedServer(ctx, next) {
     const valid = Number(q.get('valid')) || 1;
     const body = Array.from({ length: items }, (_, i) => (i < valid ? rssItem(i + 1, false) : `<item><guid>bad-${i}</guid></item>`)).join('');
     return sendXml(res, 'application/rss+xml', rssDoc(body));
+  }
+  if (route === 'rss-paged') {
+    const from = (page - 1) * per;
+    const items = Array.from({ length: Math.max(0, Math.min(per, total - from)) }, (_, i) => rssItem(from + i + 1, withImage)).join('');
+    return sendXml(res, 'application/rss+xml; charset=UTF-8', rssDoc(items, from + per < total ? pageUrl(url, page + 1) : undefined));
   }
   if (route === 'atom') {
     const from = (page - 1) * per;

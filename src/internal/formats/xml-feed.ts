@@ -24,7 +24,7 @@ export interface XmlFeed {
   item(index: number): Article;
   /** Index of the item whose guid (RSS) / id (Atom) equals `id`, or -1. */
   indexOf(id: string): number;
-  /** Atom `link rel="next"` (RFC 5005), absolute, already through the URL check; RSS: undefined. */
+  /** `link rel="next"` (RFC 5005) of an Atom feed or an RSS channel (`atom:link`), absolute, already through the URL check. */
   next?: string;
 }
 
@@ -78,7 +78,8 @@ export function readXmlFeed(text: string, options: FormatOptions): XmlFeed {
           return (mapped[index] ??= rss ? fromRssItem(item!, rss.channel, rss.ns, options) : fromAtomEntry(item!, root, options));
         }),
       indexOf: (wanted) => items.findIndex((item) => id(item) === wanted),
-      next: atom ? linkOf(root, 'next', options.baseUrl, true) : undefined,
+      // RSS has no paging of its own; a channel may carry Atom's `atom:link rel="next"` (RFC 5005).
+      next: linkOf(rss ? rss.channel : root, 'next', options.baseUrl, true),
     };
   });
 }

@@ -1,11 +1,12 @@
 // The element pages of docs/ agree with custom-elements.json (npm run build writes it): each
 // page's generated blocks are what scripts/docs.mjs would write now, so a property, event,
 // slot, part or custom property added, renamed or redescribed in the sources fails here
-// until `npm run docs` has rewritten the pages. Also: the docs index links every page.
+// until `npm run docs` has rewritten the pages. Also: every image a page shows exists, and
+// the docs index links every page.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { apiBlock, DOCS_DIR, elementPages, renderPage } from '../../scripts/docs.mjs';
+import { apiBlock, DOCS_DIR, elementPages, renderPage, screenshotPath, SHOTS } from '../../scripts/docs.mjs';
 import { manifestElements } from '../embed/manifest.mjs';
 
 const pages = elementPages();
@@ -25,8 +26,13 @@ describe('docs element pages against custom-elements.json', () => {
       assert.equal(current, expected);
     });
 
-    it(`docs/${tag}.md shows a live example of the element`, () => {
+    it(`docs/${tag}.md shows a live example and the screenshots, which exist`, () => {
       assert.match(current ?? '', new RegExp(`^\`\`\`html live\\n[\\s\\S]*?<${tag}[\\s>]`, 'm'));
+      for (const shot of SHOTS) {
+        const path = screenshotPath(tag, shot.id);
+        assert.ok(current?.includes(`](${path})`), `docs/${tag}.md shows ${path}`);
+        assert.ok(existsSync(new URL(path, DOCS_DIR)), `docs/${path} exists (npm run screenshots)`);
+      }
     });
   }
 

@@ -6,6 +6,7 @@
 // Each image is clipped to the element (plus a margin), at one device pixel per CSS pixel,
 // so the PNGs stay small. The demo's database is in memory: only the seeded comments show.
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startDemoServer } from '../demo/server.mjs';
 import { DOCS_DIR, screenshotPath, SHOTS } from './docs.mjs';
@@ -18,9 +19,10 @@ const MARGIN = 12;
 /**
  * Resolves in the page once the example of `tag` shows its final look: loaded (images
  * decoded), re-worded when `georgian`, scrolled and shown for scroll-to-top, no transition
- * left running, fonts in. Runs in the page, so it may use only its arguments.
+ * left running, fonts in. Runs in the page, so it may use only its arguments (the docs
+ * server test waits for it too, in every engine).
  */
-function settled(tag, georgian) {
+export function settled(tag, georgian) {
   const stage = document.querySelector(`.live-example[data-tag="${tag}"] .live-example__stage`);
   const el = stage?.querySelector(tag);
   if (!el?.shadowRoot || !customElements.get(tag)) return false;
@@ -71,14 +73,16 @@ async function shoot(browser, origin, tag, shot) {
   }
 }
 
-const demo = await startDemoServer({ port: 0, dbPath: ':memory:' });
-const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
-try {
-  const origin = new URL(demo.url).origin;
-  for (const { tag } of manifestElements()) {
-    for (const { id } of SHOTS) await shoot(browser, origin, tag, id);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const demo = await startDemoServer({ port: 0, dbPath: ':memory:' });
+  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  try {
+    const origin = new URL(demo.url).origin;
+    for (const { tag } of manifestElements()) {
+      for (const { id } of SHOTS) await shoot(browser, origin, tag, id);
+    }
+  } finally {
+    await browser.close();
+    await demo.close();
   }
-} finally {
-  await browser.close();
-  await demo.close();
 }

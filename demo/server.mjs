@@ -1,7 +1,7 @@
 // The demo server: the partner page (demo/), the built bundle (dist/), the article JSON
-// (demo/articles/, also demo/images/) and the comments API (the lapa-comments package in
-// server/) on one origin, 127.0.0.1 only, behind lapa-comments' hardened listener
-// (timeouts, connection caps). `npm start` runs it; PORT overrides 8000.
+// (demo/articles/, also demo/images/), the docs rendered at /docs/ (demo/docs.mjs) and the
+// comments API (the lapa-comments package in server/) on one origin, 127.0.0.1 only,
+// behind lapa-comments' hardened listener (timeouts, connection caps). `npm start` runs it; PORT overrides 8000.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createCommentServer, createListener } from '../server/lib/index.mjs';
 import { DEMO_ARTICLE_ID, seedDemoComments } from './seed-comments.mjs';
 import { PAGE_HEADERS } from './headers.mjs';
+import { serveDocs } from './docs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = {
@@ -25,9 +26,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.sri': 'text/plain; charset=utf-8',
   '.map': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
 };
 // Only these folders are served; everything else (sources, node_modules, the database) is not.
-const PUBLIC = ['demo', 'dist'];
+// docs/ for its screenshots and schema; its pages are rendered by demo/docs.mjs.
+const PUBLIC = ['demo', 'dist', 'docs'];
 
 async function serveFile(req, res, pathname) {
   const path = normalize(join(root, decodeURIComponent(pathname)));
@@ -101,7 +104,7 @@ export async function startDemoServer({ port = 8000, host = '127.0.0.1', dbPath 
         res.end();
         return;
       }
-      if ((req.method === 'GET' || req.method === 'HEAD') && (await serveFile(req, res, pathname))) return;
+      if ((req.method === 'GET' || req.method === 'HEAD') && ((await serveDocs(req, res, pathname)) || (await serveFile(req, res, pathname)))) return;
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     } catch (error) {

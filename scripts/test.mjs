@@ -3,6 +3,7 @@
 //   npm test                              all three engines
 //   npm test -- --browsers=firefox        one engine (or a comma list: chromium,webkit)
 //   npm test -- --browsers=webkit --files test/news-card/states.test.ts
+//   npm test -- --browsers=chromium --files test/node/docs.test.mjs   Node test files alone
 // A missing browser is installed from Debian's packages when run as root on Debian/Ubuntu;
 // otherwise the run stops with the exact install command.
 import { spawnSync } from 'node:child_process';
@@ -20,9 +21,22 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-// Everything after our own flags goes to web-test-runner as it is (e.g. --files a.test.ts).
-const passThrough = argv.filter((a) => !a.startsWith('--browsers='));
+// Everything after our own flags goes to web-test-runner as it is (e.g. --files a.test.ts),
+// except Node test files named after --files (*.test.mjs), which run under node --test alone.
+const isNodeTest = (f) => f.endsWith('.test.mjs');
+let passThrough = argv.filter((a) => !a.startsWith('--browsers='));
 const onlyFiles = passThrough.includes('--files');
+const namedNodeTests = [];
+if (onlyFiles) {
+  const start = passThrough.indexOf('--files') + 1;
+  let end = start;
+  while (end < passThrough.length && !passThrough[end].startsWith('--')) end += 1;
+  const files = passThrough.slice(start, end);
+  namedNodeTests.push(...files.filter(isNodeTest));
+  const browserFiles = files.filter((f) => !isNodeTest(f));
+  passThrough = [...passThrough.slice(0, start - 1), ...(browserFiles.length ? ['--files', ...browserFiles] : []), ...passThrough.slice(end)];
+}
+const browserRun = !onlyFiles || passThrough.includes('--files');
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -46,7 +60,7 @@ function run(label, cmd, args, env = {}) {
   if (status !== 0) failed += 1;
 }
 
-for (const engine of engines) {
+for (const engine of browserRun ? engines : []) {
   const start = Date.now();
   const profiles = ['default', ...PROFILES].filter(
     (p) => !(UNSUPPORTED_PROFILES[engine] ?? []).includes(p) && (p === 'default' || (!onlyFiles && profileFiles(p).length)),
@@ -65,7 +79,8 @@ const nodeTests = [
   ...(existsSync('test/node') ? readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`) : []),
   ...(existsSync('server/test') ? readdirSync('server/test').filter((f) => f.endsWith('.test.mjs')).map((f) => `server/test/${f}`) : []),
 ];
-if (nodeTests.length && !onlyFiles) run('Node suites', process.execPath, ['--test', ...nodeTests], { LAPA_BROWSERS: engines.join(',') });
+const nodeRun = onlyFiles ? namedNodeTests : nodeTests;
+if (nodeRun.length) run('Node suites', process.execPath, ['--test', ...nodeRun], { LAPA_BROWSERS: engines.join(',') });
 
 // Engine-specific tests: itIn(['chromium'], 'reason', ...) in the sources, and whole profile
 // files an engine cannot run (WebKit has no forced colours).

@@ -78,7 +78,7 @@ const ISSUE_17 = { bundle: 670, define: 640, newsCard: 440, commentBox: 75, scro
 /**
  * Issue 17's server rendering, the browser's half, measured the same way: a card finding a
  * server render in its shadow root, taking its article from it and adopting its nodes
- * (news-card.adopt.ts, ArticleBox's adoption, its +N tag item included). The server's half (news-card.ssr.ts,
+ * (internal/adopt.ts, then news-card.adopt.ts; ArticleBox's adoption, its +N tag item included). The server's half (internal/server-render.ts, then news-card.ssr.ts;
  * internal/server-dom.ts) sits behind Lit's `isServer` and is not in browser bundles.
  */
 const ISSUE_17_SSR = { bundle: 418, define: 417, newsCard: 402, commentBox: 0, scrollToTop: 0 };

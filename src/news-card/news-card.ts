@@ -94,26 +94,31 @@ function deepFreeze<T>(value: T): T {
 export class NewsCardElement extends LitElement {
   static override styles = styles;
 
-  static override properties: PropertyDeclarations = {
-    src: {},
-    itemId: { attribute: 'item-id' },
-    variant: {},
-    loading: {},
-    timeout: { type: Number },
-    maxBytes: { attribute: 'max-bytes', type: Number },
-    credentials: {},
-    headingLevel: { attribute: 'heading-level', type: Number },
-    theme: { reflect: true },
-    article: { attribute: false },
-    messages: { attribute: false },
-    // Each plain UI string's `*-label` attribute: `readMoreLabel` / `read-more-label`... (the
-    // manifest reads them from the `@attr` tags of the fields below).
-    ...Object.fromEntries(
-      Object.keys(messages.en)
-        .filter((key) => key !== 'readingTime')
-        .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
-    ),
-  };
+  // A getter, not a field: lit-analyzer reads the attributes only from a getter (with a
+  // field it flags every attribute of these elements in a template, as in src/ssr.ts).
+  static override get properties(): PropertyDeclarations {
+    return {
+      src: {},
+      itemId: { attribute: 'item-id' },
+      variant: {},
+      loading: {},
+      timeout: { type: Number },
+      maxBytes: { attribute: 'max-bytes', type: Number },
+      credentials: {},
+      headingLevel: { attribute: 'heading-level', type: Number },
+      theme: { reflect: true },
+      article: { attribute: false },
+      messages: { attribute: false },
+      // Each plain UI string's `*-label` attribute: `readMoreLabel` / `read-more-label`... (the
+      // manifest reads them from the `@attr` tags of the fields below).
+      ...Object.fromEntries(
+        Object.keys(messages.en)
+          .filter((key) => key !== 'readingTime')
+          .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
+      )
+    };
+  }
+
 
   static define(tag = 'news-card', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);

@@ -43,6 +43,15 @@ function assertSafe(shadow) {
   }
 }
 
+/** What Lit SSR renders by itself (as Astro or a Lit app would) once `entry` has registered the element: `template(html)`. */
+async function litRender(entry, template) {
+  await import(entry);
+  const { render } = await import('@lit-labs/ssr');
+  const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
+  const { html } = await import('lit');
+  return collectResult(render(template(html)));
+}
+
 const FEED = feedArticles();
 const parseFeed = (html) => parse(html, 'news-feed');
 const feedData = (shadow) => JSON.parse([...shadow.children].find((child) => child.matches('template[data-articles]')).getAttribute('data-articles'));
@@ -134,11 +143,7 @@ describe('<news-card> rendered with Lit SSR', () => {
   });
 
   it('renders the same when Lit SSR renders the element itself (as Astro or a Lit app would)', async () => {
-    await import('lapa-widgets/news-card/define');
-    const { render } = await import('@lit-labs/ssr');
-    const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
-    const { html } = await import('lit');
-    const direct = await collectResult(render(html`<news-card lang="en" variant="full" .article=${ARTICLES.full}></news-card>`));
+    const direct = await litRender('lapa-widgets/news-card/define', (html) => html`<news-card lang="en" variant="full" .article=${ARTICLES.full}></news-card>`);
     const ours = await renderNewsCard(ARTICLES.full, { lang: 'en', variant: 'full' });
     assert.equal(parse(direct).template.innerHTML, parse(ours).template.innerHTML);
     assert.ok(parse(direct).shadow.querySelector('[part~="body"]'), 'the full body');
@@ -251,11 +256,7 @@ describe('<news-feed> rendered with Lit SSR', () => {
   });
 
   it('renders the same when Lit SSR renders the element itself', async () => {
-    await import('lapa-widgets/news-feed/define');
-    const { render } = await import('@lit-labs/ssr');
-    const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
-    const { html } = await import('lit');
-    const direct = await collectResult(render(html`<news-feed limit="3" lang="en" heading="News" .articles=${FEED}></news-feed>`));
+    const direct = await litRender('lapa-widgets/news-feed/define', (html) => html`<news-feed limit="3" lang="en" heading="News" .articles=${FEED}></news-feed>`);
     const ours = await renderNewsFeed(FEED, { limit: 3, lang: 'en', heading: 'News' });
     assert.equal(parseFeed(direct).template.innerHTML, parseFeed(ours).template.innerHTML);
   });

@@ -50,6 +50,14 @@ async function upgrade({ win, card, feed }: Page): Promise<void> {
   await element.updateComplete;
 }
 
+/** Upgrades the page (see upgrade()) and gives the layout shifts since (reported after the frame that had them). */
+async function upgradeShifts(page: Page): Promise<[number, number][]> {
+  const start = page.win.performance.now();
+  await upgrade(page);
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => page.win.requestAnimationFrame(resolve));
+  return page.win.__shifts.filter(([at]) => at >= start);
+}
+
 /** Where each visible box of the card (or feed) is, relative to the page. */
 function geometry({ card: shown, feed }: Page): Record<string, string> {
   const card = feed ?? shown;
@@ -66,6 +74,14 @@ function geometry({ card: shown, feed }: Page): Record<string, string> {
 }
 
 const requests = async (): Promise<Record<string, number>> => (await fetch(`${PREFIX}requests`)).json();
+
+/** After the upgrade: every box where it was, no request made, no layout shift, no CSP violation. */
+async function expectUndisturbed(page: Page, before: Record<string, string>, shifts: [number, number][]): Promise<void> {
+  expect(geometry(page)).to.deep.equal(before);
+  expect(await requests(), 'no request for the src').to.deep.equal({});
+  expect(shifts, 'layout shifts since the upgrade began (Chromium)').to.deep.equal([]);
+  expect(page.win.__violations).to.deep.equal([]);
+}
 
 describe('<news-card> rendered on the server, hydrated in the browser', () => {
   beforeEach(async () => {
@@ -95,20 +111,13 @@ describe('<news-card> rendered on the server, hydrated in the browser', () => {
       const before = geometry(page);
       expect(Object.keys(before).length).to.be.greaterThan(5);
 
-      const upgradeStart = win.performance.now();
-      await upgrade(page);
+      const shifts = await upgradeShifts(page);
       expect(card.state).to.equal('loaded');
-      // Layout shifts are reported after the frame that had them.
-      for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
       // The server's nodes were taken over, the rest of its render is gone.
       expect(card.shadowRoot!.querySelector('article')).to.equal(serverArticle);
       expect(card.shadowRoot!.querySelectorAll('[part~="base"]').length).to.equal(1);
       expect(card.shadowRoot!.querySelector('template[data-article], style')).to.equal(null);
-      expect(geometry(page)).to.deep.equal(before);
-      expect(await requests(), 'no request for the article').to.deep.equal({});
-      const shifts = win.__shifts.filter(([start]) => start >= upgradeStart);
-      expect(shifts, 'layout shifts since the upgrade began (Chromium)').to.deep.equal([]);
-      expect(win.__violations).to.deep.equal([]);
+      await expectUndisturbed(page, before, shifts);
     });
   }
 
@@ -194,20 +203,15 @@ describe('<news-feed> rendered on the server, hydrated in the browser', () => {
       const before = geometry(page);
       expect(Object.keys(before).length).to.be.greaterThan(10);
 
-      const upgradeStart = win.performance.now();
-      await upgrade(page);
+      const shifts = await upgradeShifts(page);
       expect(feed.state).to.equal('loaded');
-      for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
       // The server's list and articles were taken over, the rest of its render is gone.
       expect(root.querySelector('ul[part~="list"]')).to.equal(serverList);
       expect([...root.querySelectorAll('article')]).to.deep.equal(serverArticles);
       expect(root.querySelectorAll('[part~="base"].feed').length).to.equal(1);
       expect(root.querySelector('template[data-articles], style')).to.equal(null);
       expect(feed.articles?.map((a) => a.id)).to.deep.equal(['card', 'summary', 'full', 'tags', 'text', 'more-1', 'more-2', 'more-3']);
-      expect(geometry(page)).to.deep.equal(before);
-      expect(await requests(), 'no request for the feed').to.deep.equal({});
-      expect(win.__shifts.filter(([start]) => start >= upgradeStart), 'layout shifts since the upgrade began (Chromium)').to.deep.equal([]);
-      expect(win.__violations).to.deep.equal([]);
+      await expectUndisturbed(page, before, shifts);
     });
   }
 

@@ -78,13 +78,24 @@ const ISSUE_17 = { bundle: 670, define: 640, newsCard: 440, commentBox: 75, scro
 /**
  * Issue 17's server rendering, the browser's half, measured the same way: a card finding a
  * server render in its shadow root, taking its article from it and adopting its nodes
- * (news-card.adopt.ts, ArticleBox's adoption, its +N tag item included). The server's half (news-card.ssr.ts,
+ * (internal/adopt.ts, then news-card.adopt.ts; ArticleBox's adoption, its +N tag item included). The server's half (internal/server-render.ts, then news-card.ssr.ts;
  * internal/server-dom.ts) sits behind Lit's `isServer` and is not in browser bundles.
  */
 const ISSUE_17_SSR = { bundle: 418, define: 417, newsCard: 402, commentBox: 0, scrollToTop: 0 };
+/**
+ * Issue 17's server rendering of <news-feed>, the browser's half, measured the same way
+ * (branch ssrfeed against the main it started from, cf64ad3): the feed finding a server
+ * render, adopting its list and each item's `<article>` (FeedList's and take()'s adoption),
+ * and "load more" going on from `articles` to `src` (skipping articles shown already, one
+ * click following a page that held only those). internal/adopt.ts became a module both
+ * elements share, hence the card's few bytes (its chunk boundary moved). The server's half
+ * (compact data, renderOnServer) stays behind `isServer`, out of browser bundles. Measured:
+ * all-in-one +470 B, define +562 B, news-card entry +25 B, news-feed entry +536 B.
+ */
+const ISSUE_17_SSR_FEED = { bundle: 480, define: 570, newsCard: 32, commentBox: 0, scrollToTop: 0 };
 const issue13 = (key) =>
   Object.values(ISSUE_13).reduce((sum, step) => sum + step[key], 0) +
-  ISSUE_15[key] + ISSUE_14_CPU[key] + ISSUE_14_SANITIZER[key] + ISSUE_16_FORMATS[key] + ISSUE_16_COUNT[key] + ISSUE_17[key] + ISSUE_17_SSR[key];
+  ISSUE_15[key] + ISSUE_14_CPU[key] + ISSUE_14_SANITIZER[key] + ISSUE_16_FORMATS[key] + ISSUE_16_COUNT[key] + ISSUE_17[key] + ISSUE_17_SSR[key] + ISSUE_17_SSR_FEED[key];
 /**
  * min+gzip budgets, bytes. Issue 5 set 30 KB for the whole bundle; with Lit and DOMPurify
  * alone at about 16.5 KB ("dependencies alone" below), today's three elements, two
@@ -231,6 +242,8 @@ const TARGETS = { 'news-card': 20 * KB, 'scroll-to-top': 9 * KB, 'comment-box': 
  * landed beside the loader: ~1.6 KB on the news-card page).
  */
 const MISSED = { 'news-card': 26_624, 'scroll-to-top': 12_544, 'comment-box': 34_304, 'all three': 49_152, 'news-feed': 29_184, 'comment-count': 14_592, 'all five': 58_624 };
+/** Issue 17's <news-feed> server rendering on these pages (ISSUE_17_SSR_FEED above), measured: news-card +40 B, all three +40 B, news-feed +552 B, all five +451 B. */
+const SSR_FEED_PAGES = { 'news-card': 64, 'scroll-to-top': 0, 'comment-box': 0, 'all three': 64, 'news-feed': 576, 'comment-count': 0, 'all five': 480 };
 /** DOMPurify 3.4 alone, min+gzip (TOOLCHAIN.md's floor: 11.7 KB), added to a page without a native Sanitizer. */
 const DOMPURIFY = 11.75 * KB;
 const PAGES = {
@@ -266,7 +279,7 @@ for (const [page, tags] of Object.entries(PAGES)) {
   // The loader file carries the inline (core) chunk itself.
   files.delete(manifest.inline);
   const native = loaderGzip + [...files].reduce((sum, i) => sum + chunkGzip[i], 0);
-  const budget = native <= TARGETS[page] ? TARGETS[page] : MISSED[page];
+  const budget = native <= TARGETS[page] ? TARGETS[page] : MISSED[page] + SSR_FEED_PAGES[page];
   const target = (plus) => `target ${(TARGETS[page] / KB).toFixed(0)} KB${plus}${budget === TARGETS[page] ? '' : ', MISSED'}`;
   pageRows.push({ name: `page: ${page}, native Sanitizer`, gzip: native, files: files.size + 1, budget, target: target('') });
   const purifier = sanitizes && manifest.purifier >= 0 ? chunkGzip[manifest.purifier] : 0;

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 
-const { renderNewsCard } = await import('../dist/ssr.js');
+const { renderNewsCard, renderNewsFeed } = await import('../dist/ssr.js');
 
 const article = { title: 'Style hash', authors: [], tags: [] };
-const rendered = { 'news-card': await renderNewsCard(article) };
+// One per element: a feed's compact cards are its own shadow root's, under its one <style>.
+const rendered = { 'news-card': await renderNewsCard(article), 'news-feed': await renderNewsFeed([article]) };
 
 const hashes = {};
 for (const [tag, html] of Object.entries(rendered)) {

@@ -16,9 +16,9 @@ import { whenNearViewport, whileInViewport } from '../internal/near-viewport.js'
 import { warmUpWhenIdle } from './warm-up.js';
 import styles from '../internal/article/article.styles.js';
 import { ArticleBox, articleText, bodyNode, renderError, renderSkeleton } from '../internal/article/article.view.js';
-import { renderOnServer, serialized } from './news-card.ssr.js';
-import { serverRender } from './news-card.adopt.js';
-import type { ServerRender } from './news-card.adopt.js';
+import { renderOnServer, serialized } from '../internal/server-render.js';
+import { removeServerNodes, serverRender } from '../internal/adopt.js';
+import type { ServerRender } from '../internal/adopt.js';
 import type { ArticleText, Failure } from '../internal/article/article.view.js';
 
 /** What the card shows: one of these at a time. */
@@ -94,26 +94,31 @@ function deepFreeze<T>(value: T): T {
 export class NewsCardElement extends LitElement {
   static override styles = styles;
 
-  static override properties: PropertyDeclarations = {
-    src: {},
-    itemId: { attribute: 'item-id' },
-    variant: {},
-    loading: {},
-    timeout: { type: Number },
-    maxBytes: { attribute: 'max-bytes', type: Number },
-    credentials: {},
-    headingLevel: { attribute: 'heading-level', type: Number },
-    theme: { reflect: true },
-    article: { attribute: false },
-    messages: { attribute: false },
-    // Each plain UI string's `*-label` attribute: `readMoreLabel` / `read-more-label`... (the
-    // manifest reads them from the `@attr` tags of the fields below).
-    ...Object.fromEntries(
-      Object.keys(messages.en)
-        .filter((key) => key !== 'readingTime')
-        .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
-    ),
-  };
+  // A getter, not a field: lit-analyzer reads the attributes only from a getter (with a
+  // field it flags every attribute of these elements in a template, as in src/ssr.ts).
+  static override get properties(): PropertyDeclarations {
+    return {
+      src: {},
+      itemId: { attribute: 'item-id' },
+      variant: {},
+      loading: {},
+      timeout: { type: Number },
+      maxBytes: { attribute: 'max-bytes', type: Number },
+      credentials: {},
+      headingLevel: { attribute: 'heading-level', type: Number },
+      theme: { reflect: true },
+      article: { attribute: false },
+      messages: { attribute: false },
+      // Each plain UI string's `*-label` attribute: `readMoreLabel` / `read-more-label`... (the
+      // manifest reads them from the `@attr` tags of the fields below).
+      ...Object.fromEntries(
+        Object.keys(messages.en)
+          .filter((key) => key !== 'readingTime')
+          .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
+      )
+    };
+  }
+
 
   static define(tag = 'news-card', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
@@ -261,10 +266,13 @@ export class NewsCardElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A server-rendered card: its article comes with it (no request), its nodes are taken over.
-    if (!this.hasUpdated && (this.server = serverRender(this.renderRoot))) {
+    const server = !this.hasUpdated && serverRender(this.renderRoot, 'article');
+    if (server) {
+      const box = server.base?.querySelector<HTMLElement>(':scope > article') ?? null;
+      this.server = { article: server.data, box, body: box && box.querySelector(':scope > .content > .body'), render: server };
       // After the server's nodes, not before the first of them (Lit's default): they go.
       this.renderOptions.renderBefore = null;
-      this.article ??= this.server.article as Article | undefined;
+      this.article ??= server.data as Article | undefined;
     }
     // The update watches the viewport.
     this.requestUpdate();
@@ -282,7 +290,7 @@ export class NewsCardElement extends LitElement {
 
   protected override firstUpdated(): void {
     // The first render is in place (the adopted article moved into it): what else the server wrote goes.
-    for (const node of this.server?.nodes ?? []) node.remove();
+    removeServerNodes(this.server?.render);
     this.server = undefined;
   }
 
@@ -417,8 +425,11 @@ export class NewsCardElement extends LitElement {
   private body?: { article: Article; full: boolean; node: Node | undefined };
   /** The loaded article's element, kept across renders (made when first shown). */
   private box?: ArticleBox;
-  /** What a server render left in the shadow root, until the first render has taken it over. */
-  private server?: ServerRender;
+  /**
+   * What a server render left in the shadow root, until the first render has taken it over:
+   * its article, its `<article>` element and `full` body (kept as they are), all its nodes.
+   */
+  private server?: { article: unknown; box: HTMLElement | null; body: HTMLElement | null; render: ServerRender };
 
   /** What the card shows now. */
   get state(): NewsCardState {
@@ -435,7 +446,7 @@ export class NewsCardElement extends LitElement {
     if (!isServer) return this.renderCard(false);
     // No page to resolve the language in: the `lang` attribute, else English.
     this.i18n.value = this.getAttribute('lang') || 'en';
-    return renderOnServer(this.article, (pending) => this.renderCard(pending));
+    return renderOnServer('article', this.article, (pending) => this.renderCard(pending));
   }
 
   /** The card; `pending` shows the placeholder (a server render without a DOM to build the article in). */

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, isServer } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { defineElement } from '../internal/define.js';
 import { NewsFeedErrorEvent, NewsFeedLoadEvent } from '../internal/events.js';
@@ -16,6 +16,10 @@ import { LangController, labelAttribute, message } from '../internal/i18n.js';
 import { whenNearViewport, whileInViewport } from '../internal/near-viewport.js';
 import { ArticleBox, articleText } from '../internal/article/article.view.js';
 import type { Failure } from '../internal/article/article.view.js';
+import { removeServerNodes, serverRender } from '../internal/adopt.js';
+import type { ServerRender } from '../internal/adopt.js';
+import { renderOnServer, serialized } from '../internal/server-render.js';
+import { hasServerWindow, withServerDom } from '../internal/server-dom.js';
 import { messages } from './news-feed.messages.js';
 import type { NewsFeedMessages } from './news-feed.messages.js';
 import styles from './news-feed.styles.js';
@@ -32,8 +36,11 @@ export type { NewsFeedErrorEvent, NewsFeedLoadEvent } from '../internal/events.j
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
-/** Items that are no article skipped in one go before the list gives up on the rest of a page. */
+/** Items that are no article (or were given already) skipped in one go before the list gives up on the rest of a page. */
 const MAX_SKIPPED = 50;
+
+/** What tells two articles apart: the id when both have one, else the URL. */
+const sameArticle = (a: Article, b: Article): boolean => (a.id && b.id ? a.id === b.id : !!a.url && a.url === b.url);
 
 /** One answer's list, with the URL it came from (the pages already loaded are not asked for again). */
 interface Page {
@@ -50,6 +57,20 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * An article as a server render hands it to the browser: without its body, which a compact
+ * card never shows (a page of WordPress posts would carry every post whole, twice), and its
+ * summary as the text the card shows (made from the body when there is no summary).
+ */
+function compactArticle(article: Article): Article {
+  const { summary } = articleText(article, true);
+  const compact: Article = { ...article, summaryText: summary || undefined };
+  delete compact.contentHtml;
+  delete compact.contentText;
+  delete compact.summaryHtml;
+  return compact;
+}
+
 /** `articles` given by code, as a list (each checked: a bad one makes the whole property `invalid`). */
 function listOfArticles(articles: readonly unknown[]): ArticleList {
   const checked = articles.map((article) => deepFreeze(checkArticle(article)));
@@ -60,7 +81,7 @@ function listOfArticles(articles: readonly unknown[]): ArticleList {
  * @tagname news-feed
  * @summary The latest articles of a JSON Feed, RSS 2.0 or Atom 1.0 feed or WordPress posts list, as a list of compact cards with "load more".
  *
- * @fires {NewsFeedLoadEvent} news-feed-load - A load the element performed succeeded (the first page, or a "load more"); `.articles` is every article shown, `.hasMore` whether "load more" shows more. Not fired for `.articles` set by code.
+ * @fires {NewsFeedLoadEvent} news-feed-load - A load the element performed succeeded (the first page, or a "load more"); `.articles` is every article shown, `.hasMore` whether "load more" shows more. Not fired for `.articles` set by code, until a "load more" goes on to `src`.
  * @fires {NewsFeedErrorEvent} news-feed-error - A load failed; `.kind` is `http`, `not-json`, `not-xml`, `invalid`, `too-large`, `timeout` or `network`, `.status` the HTTP status when there was one. After a failed "load more" the items shown stay.
  *
  * @slot - Fallback content, such as a plain link to the news page: shown before the element upgrades, while it has no `src`, and on error.
@@ -105,26 +126,31 @@ function listOfArticles(articles: readonly unknown[]): ArticleList {
 export class NewsFeedElement extends LitElement {
   static override styles = styles;
 
-  static override properties: PropertyDeclarations = {
-    src: {},
-    limit: { type: Number },
-    layout: { reflect: true },
-    heading: {},
-    headingLevel: { attribute: 'heading-level', type: Number },
-    label: {},
-    loading: {},
-    timeout: { type: Number },
-    maxBytes: { attribute: 'max-bytes', type: Number },
-    credentials: {},
-    theme: { reflect: true },
-    articles: { attribute: false },
-    messages: { attribute: false },
-    ...Object.fromEntries(
-      Object.keys(messages.en)
-        .filter((key) => key !== 'added' && key !== 'list')
-        .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
-    ),
-  };
+  // A getter, not a field: lit-analyzer reads the attributes only from a getter (with a
+  // field it flags every attribute of these elements in a template, as in src/ssr.ts).
+  static override get properties(): PropertyDeclarations {
+    return {
+      src: {},
+      limit: { type: Number },
+      layout: { reflect: true },
+      heading: {},
+      headingLevel: { attribute: 'heading-level', type: Number },
+      label: {},
+      loading: {},
+      timeout: { type: Number },
+      maxBytes: { attribute: 'max-bytes', type: Number },
+      credentials: {},
+      theme: { reflect: true },
+      articles: { attribute: false },
+      messages: { attribute: false },
+      ...Object.fromEntries(
+        Object.keys(messages.en)
+          .filter((key) => key !== 'added' && key !== 'list')
+          .map((key) => [`${key}Label`, { attribute: labelAttribute(key) }]),
+      )
+    };
+  }
+
 
   static define(tag = 'news-feed', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
@@ -154,8 +180,8 @@ export class NewsFeedElement extends LitElement {
   private near = false;
   private seen = false;
 
-  /** What the items were made from: the first page (or the `articles` property) and the limit. */
-  private made?: [ArticleList | FormatError | undefined, number];
+  /** What the items were made from: the first page (or the `articles` property), the limit, and with `articles` the `src` "load more" goes on to. */
+  private made?: [ArticleList | FormatError | undefined, number, string | undefined];
   /** The `articles` property and the list (or error) checking it gave. */
   private checked?: [unknown, ArticleList | FormatError];
   /** The pages loaded, first to last. */
@@ -177,6 +203,8 @@ export class NewsFeedElement extends LitElement {
   private sizes?: ResizeObserver;
   /** The list element, kept across renders. */
   private list?: FeedList;
+  /** What a server render left in the shadow root, until the first render has taken it over. */
+  private server?: ServerRender;
 
   /** URL of the feed: a JSON Feed, RSS 2.0 or Atom 1.0 feed, or a WordPress posts list (`/wp-json/wp/v2/posts?categories=3`). */
   declare src?: string;
@@ -200,7 +228,11 @@ export class NewsFeedElement extends LitElement {
   credentials: RequestCredentials = 'omit';
   /** Forces `light` or `dark` colours; by default the page's `color-scheme` decides. */
   declare theme?: 'light' | 'dark';
-  /** Articles to show instead of loading `src` (no request, no events); "load more" shows those past `limit`. */
+  /**
+   * Articles to show instead of loading `src`'s first page (no request, no events); "load
+   * more" shows those past `limit`, then, with a `src`, goes on to `src` (skipping the
+   * articles given here). A server render (`lapa-widgets/ssr`) comes with them.
+   */
   declare articles?: Article[];
   /** Overrides for any UI string, e.g. `{ loadMore: 'More news' }`. */
   messages: Partial<NewsFeedMessages> = {};
@@ -282,6 +314,14 @@ export class NewsFeedElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A server-rendered feed: its articles come with it (no request), its list is taken over.
+    const server = !this.hasUpdated && serverRender(this.renderRoot, 'articles');
+    if (server) {
+      this.server = server;
+      // After the server's nodes, not before the first of them (Lit's default): they go.
+      this.renderOptions.renderBefore = null;
+      if (Array.isArray(server.data)) this.articles ??= server.data as Article[];
+    }
     this.requestUpdate();
   }
 
@@ -294,15 +334,21 @@ export class NewsFeedElement extends LitElement {
   }
 
   protected override willUpdate(): void {
+    // A server renders its items in its server DOM (render()), and watches no viewport.
+    if (isServer) return;
     this.watchViewport();
-    const first = this.firstList;
-    const limit = this.shownLimit;
-    if (!this.made || this.made[0] !== first || this.made[1] !== limit) this.reset(first, limit);
+    this.makeItems();
     // Leaving the skeleton: the height it was last laid out at stays the list's least height.
     const loading = this.state === 'loading';
     if (this.wasLoading && !loading) this.reserved = this.skeletonHeight;
     else if (loading && !this.wasLoading) this.reserved = this.skeletonHeight = 0;
     this.wasLoading = loading;
+  }
+
+  protected override firstUpdated(): void {
+    // The first render is in place (the adopted list moved into it): what else the server wrote goes.
+    removeServerNodes(this.server);
+    this.server = undefined;
   }
 
   protected override updated(): void {
@@ -350,15 +396,23 @@ export class NewsFeedElement extends LitElement {
     return this.src ? this.loader.value?.list : undefined;
   }
 
+  /** The items, made afresh when the first list, the limit or (with `articles`) `src` changed. */
+  private makeItems(): void {
+    const first = this.firstList;
+    const limit = this.shownLimit;
+    const src = this.articles == null ? undefined : this.src;
+    if (!this.made || this.made[0] !== first || this.made[1] !== limit || this.made[2] !== src) this.reset(first, limit, src);
+  }
+
   /** Starts the items afresh from `first`: its first `limit` articles. */
-  private reset(first: ArticleList | FormatError | undefined, limit: number): void {
-    this.made = [first, limit];
+  private reset(first: ArticleList | FormatError | undefined, limit: number, src: string | undefined): void {
+    this.made = [first, limit, src];
     this.more?.abort();
     this.more = this.moreFailure = this.noArticle = undefined;
     this.items = [];
     this.added = 0;
     this.next = 0;
-    this.pages = first && !(first instanceof FormatError) ? [{ list: first, url: this.loader.value?.url ?? '' }] : [];
+    this.pages = first && !(first instanceof FormatError) ? [{ list: first, url: this.articles == null ? (this.loader.value?.url ?? '') : '' }] : [];
     this.take(limit);
     if (first && !(first instanceof FormatError) && first.count && !this.items.length) this.noArticle = new FormatError('No item is an article');
   }
@@ -370,17 +424,21 @@ export class NewsFeedElement extends LitElement {
    */
   private take(n: number): number {
     const page = this.pages.at(-1);
+    // `src` after articles given by code: its first page likely holds them, shown already.
+    const given = this.articles != null && this.pages.length > 1 ? this.pages[0]!.list : undefined;
+    const shownAlready = (article: Article) => !!given && Array.from({ length: given.count }, (_, i) => given.item(i)).some((other) => sameArticle(article, other));
+    const adopted = this.serverList;
     let added = 0;
     for (let skipped = 0; page && added < n && this.next < page.list.count && skipped <= MAX_SKIPPED; ) {
       const article = itemOrSkip(page.list, this.next++);
-      if (!article) {
+      if (!article || shownAlready(article)) {
         skipped++;
         continue;
       }
       const item: FeedItem = {
         article,
         text: articleText(article, true),
-        box: new ArticleBox(),
+        box: new ArticleBox(adopted?.children[this.items.length]?.querySelector<HTMLElement>(':scope > article') ?? undefined),
         onImageError: (event: Event) => {
           item.brokenImage = (event.target as HTMLImageElement).getAttribute('src')!;
           this.requestUpdate();
@@ -392,14 +450,23 @@ export class NewsFeedElement extends LitElement {
     return added;
   }
 
+  /** A server render's list, while the items are made from its articles: the list and their boxes adopt its nodes. */
+  private get serverList(): HTMLUListElement | undefined {
+    return (this.server && this.articles === this.server.data && this.server.base?.querySelector<HTMLUListElement>(':scope > .frame > ul')) || undefined;
+  }
+
   /** The URL of the next page to load, when the shown page has none left to show. */
   private get nextUrl(): string | undefined {
     const last = this.pages.at(-1);
-    const url = last?.list.next;
+    // Articles given by code stand for `src`'s first page: "load more" goes on with `src` itself.
+    const url = last?.list.next ?? (this.articles != null && this.pages.length === 1 ? this.src : undefined);
     return url && this.pages.length < MAX_PAGES && !this.pages.some((page) => page.url === url) ? url : undefined;
   }
 
-  /** Whether "load more" has something to show. */
+  /**
+   * Whether "load more" has something to show. With `articles` and a `src`, true until
+   * `src` has been asked: the element cannot know before whether it holds more.
+   */
   get hasMore(): boolean {
     const last = this.pages.at(-1);
     return !!last && (this.next < last.list.count || !!this.nextUrl);
@@ -463,12 +530,19 @@ export class NewsFeedElement extends LitElement {
     const retried = !!this.moreFailure;
     this.requestUpdate();
     try {
-      const page = await this.fetchPage(url, request.signal, retried, this.requestOptions.timeout);
-      if (this.more !== request) return;
+      let added = 0;
+      for (let next: string | undefined = url; next; ) {
+        const page = await this.fetchPage(next, request.signal, retried, this.requestOptions.timeout);
+        if (this.more !== request) return;
+        this.pages.push(page);
+        this.next = 0;
+        added = this.take(limit);
+        // After articles given by code, `src`'s first page may hold only those, shown already:
+        // no answer to the click, so the same click asks for the page after it.
+        next = !added && this.articles != null && this.next >= page.list.count ? this.nextUrl : undefined;
+      }
       this.more = this.moreFailure = undefined;
-      this.pages.push(page);
-      this.next = 0;
-      this.added = this.take(limit);
+      this.added = added;
       this.requestUpdate();
       await this.shownMore(first);
       this.dispatchEvent(new NewsFeedLoadEvent(Object.freeze(this.items.map((item) => item.article)), this.hasMore));
@@ -484,10 +558,14 @@ export class NewsFeedElement extends LitElement {
     }
   }
 
-  /** After "load more" rendered: focus on the first new item's headline link (or the item). */
+  /**
+   * After "load more" rendered: focus on the first new item's headline link (or the item); on
+   * the last item when it added none (`src` held only articles given already) and the button went.
+   */
   private async shownMore(first: number): Promise<void> {
     await this.updateComplete;
-    const item = this.renderRoot.querySelectorAll<HTMLElement>('.items > li')[first];
+    const items = this.renderRoot.querySelectorAll<HTMLElement>('.items > li');
+    const item = items[first] ?? (this.renderRoot.querySelector('.load-more') ? undefined : items[items.length - 1]);
     const target = item?.querySelector<HTMLElement>('[part~="title-link"]') ?? item;
     if (target && !target.matches('a')) target.tabIndex = -1;
     target?.focus();
@@ -524,14 +602,35 @@ export class NewsFeedElement extends LitElement {
   }
 
   override render(): TemplateResult {
-    const state = this.state;
+    if (!isServer) return this.renderFeed(false);
+    // No page to resolve the language in: the `lang` attribute, else English.
+    this.i18n.value = this.getAttribute('lang') || 'en';
+    const list = hasServerWindow() ? this.firstList : undefined;
+    // Valid articles go compact (reading HTML summaries takes the server DOM); anything else as it is, for the browser to refuse alike.
+    const data = list && !(list instanceof FormatError) ? withServerDom(() => Array.from({ length: list.count }, (_, i) => compactArticle(list.item(i)))) : this.articles;
+    return renderOnServer('articles', data, (pending) => {
+      if (!pending) this.makeItems();
+      return this.renderFeed(pending);
+    });
+  }
+
+  /** The feed; `pending` shows the placeholder (a server render without a DOM to build the items in). */
+  private renderFeed(pending: boolean): TemplateResult {
+    const state = pending ? 'loading' : this.state;
     const text = this.text.bind(this);
     const heading = this.heading?.trim() || undefined;
     const [headingLevel, itemLevel] = levels(this.headingLevel, !!heading);
     const first = this.firstList;
     let body: unknown;
     if (state === 'loaded') {
-      body = html`${(this.list ??= new FeedList()).show(this.items, { labelledBy: heading && 'heading', label: this.label?.trim() || text('list'), ui: this.i18n.value, level: itemLevel, text })}${renderMore(
+      const list = (this.list ??= new FeedList(this.serverList)).show(this.items, {
+        labelledBy: heading && 'heading',
+        label: this.label?.trim() || text('list'),
+        ui: this.i18n.value,
+        level: itemLevel,
+        text,
+      });
+      body = html`${isServer ? serialized(list) : list}${renderMore(
         this.hasMore || this.more || this.moreFailure
           ? { pending: !!this.more, failure: this.moreFailure, added: this.added, ui: this.i18n.value, text, onClick: this.onMore }
           : undefined,

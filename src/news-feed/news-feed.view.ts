@@ -64,10 +64,12 @@ export interface ListView {
  * ArticleBox, which rebuilds only what changed.
  */
 export class FeedList {
-  readonly element: HTMLUListElement = document.createElement('ul');
+  readonly element: HTMLUListElement;
   private shown: FeedItem[] = [];
 
-  constructor() {
+  /** `adopted`: a server render's list (internal/adopt.ts), kept as it is while its items hold the items' boxes. */
+  constructor(private adopted?: HTMLUListElement) {
+    this.element = adopted ?? document.createElement('ul');
     this.element.setAttribute('part', 'list');
     this.element.className = 'items';
   }
@@ -81,12 +83,9 @@ export class FeedList {
       list.setAttribute('aria-label', label);
       list.removeAttribute('aria-labelledby');
     }
-    // Items only ever grow at the end; anything else (a new first page) starts afresh.
-    const kept = this.shown.length <= items.length && this.shown.every((item, i) => items[i] === item) ? this.shown.length : 0;
-    if (!kept) list.replaceChildren();
     const card = cardText(text);
-    items.forEach((item, i) => {
-      const box = item.box.show({
+    const boxes = items.map((item, i) =>
+      item.box.show({
         article: item.article,
         derived: item.text,
         full: false,
@@ -98,14 +97,23 @@ export class FeedList {
         brokenImage: item.brokenImage,
         onImageError: item.onImageError,
         body: () => undefined,
-      });
-      if (i < kept) return;
+      }),
+    );
+    // Items only ever grow at the end; anything else (a new first page) starts afresh. A
+    // server's list stays whole when its items hold the (adopted) boxes, in order.
+    const server = [...list.children];
+    const kept = this.adopted
+      ? server.length <= boxes.length && server.every((li, i) => li.firstElementChild === boxes[i]) ? server.length : 0
+      : this.shown.length <= items.length && this.shown.every((item, i) => items[i] === item) ? this.shown.length : 0;
+    this.adopted = undefined;
+    if (!kept) list.replaceChildren();
+    for (const box of boxes.slice(kept)) {
       const li = document.createElement('li');
       li.setAttribute('part', 'item');
       li.className = 'item base card';
       li.append(box);
       list.append(li);
-    });
+    }
     this.shown = [...items];
     return list;
   }

@@ -1,7 +1,7 @@
-// <news-card> rendered on the server with Lit SSR (lapa-widgets/ssr over dist/, so run
-// `npm run build` first): a declarative shadow root per variant, texts as text, only safe
-// URLs, no unsanitised HTML, the data the browser's element adopts, the CSP hash of the
-// style, and the prerender script over a real HTTP server.
+// <news-card> and <news-feed> rendered on the server with Lit SSR (lapa-widgets/ssr over
+// dist/, so run `npm run build` first): a declarative shadow root per variant or layout,
+// texts as text, only safe URLs, no unsanitised HTML, the data the browser's element adopts,
+// the CSP hash of each element's style, and the prerender script over a real HTTP server.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,18 +13,18 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { renderNewsCard, setServerWindow, useJsdom } from 'lapa-widgets/ssr';
+import { fetchArticles, renderNewsCard, renderNewsFeed, setServerWindow, useJsdom } from 'lapa-widgets/ssr';
 import { checkArticle } from '../../dist/internal/formats/detect.js';
-import { HOSTILE_TITLE, articles } from '../ssr/articles.mjs';
+import { HOSTILE_TITLE, articles, feedArticles } from '../ssr/articles.mjs';
 
 const root = new URL('../../', import.meta.url);
 const ARTICLES = articles();
 
-/** The rendered card: its host, its declarative shadow root's content (parsed by jsdom, which keeps it a <template>). */
-function parse(html) {
+/** The rendered element: its host, its declarative shadow root's content (parsed by jsdom, which keeps it a <template>). */
+function parse(html, tag = 'news-card') {
   const { document } = new JSDOM(`<!doctype html><body>${html}`).window;
-  const host = document.querySelector('news-card');
-  assert.ok(host, 'a <news-card> element');
+  const host = document.querySelector(tag);
+  assert.ok(host, `a <${tag}> element`);
   const template = host.querySelector(':scope > template');
   assert.ok(template, 'a <template> child');
   return { host, template, shadow: template.content };
@@ -42,6 +42,19 @@ function assertSafe(shadow) {
     }
   }
 }
+
+/** What Lit SSR renders by itself (as Astro or a Lit app would) once `entry` has registered the element: `template(html)`. */
+async function litRender(entry, template) {
+  await import(entry);
+  const { render } = await import('@lit-labs/ssr');
+  const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
+  const { html } = await import('lit');
+  return collectResult(render(template(html)));
+}
+
+const FEED = feedArticles();
+const parseFeed = (html) => parse(html, 'news-feed');
+const feedData = (shadow) => JSON.parse([...shadow.children].find((child) => child.matches('template[data-articles]')).getAttribute('data-articles'));
 
 const styleHash = (html) => `sha256-${createHash('sha256').update(html.match(/<style>([^]*?)<\/style>/)[1]).digest('base64')}`;
 
@@ -130,11 +143,7 @@ describe('<news-card> rendered with Lit SSR', () => {
   });
 
   it('renders the same when Lit SSR renders the element itself (as Astro or a Lit app would)', async () => {
-    await import('lapa-widgets/news-card/define');
-    const { render } = await import('@lit-labs/ssr');
-    const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
-    const { html } = await import('lit');
-    const direct = await collectResult(render(html`<news-card lang="en" variant="full" .article=${ARTICLES.full}></news-card>`));
+    const direct = await litRender('lapa-widgets/news-card/define', (html) => html`<news-card lang="en" variant="full" .article=${ARTICLES.full}></news-card>`);
     const ours = await renderNewsCard(ARTICLES.full, { lang: 'en', variant: 'full' });
     assert.equal(parse(direct).template.innerHTML, parse(ours).template.innerHTML);
     assert.ok(parse(direct).shadow.querySelector('[part~="body"]'), 'the full body');
@@ -165,6 +174,131 @@ describe('<news-card> rendered with Lit SSR', () => {
     }
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
     assert.equal(pkg.exports['./ssr-style-hashes.json'], './dist/ssr-style-hashes.json');
+  });
+});
+
+describe('<news-feed> rendered with Lit SSR', () => {
+  before(useJsdom);
+  after(useJsdom);
+
+  it('renders the first `limit` articles as compact cards, a heading and "load more", texts as text', async () => {
+    const { host, template, shadow } = parseFeed(await renderNewsFeed(FEED, { limit: 3, heading: 'Latest news', lang: 'en' }));
+    assert.equal(template.getAttribute('shadowrootmode'), 'open');
+    assert.equal(host.getAttribute('limit'), '3');
+    const base = shadow.querySelector('[part~="base"]');
+    assert.equal(base.className, 'feed list loaded');
+    assert.equal(base.getAttribute('aria-busy'), 'false');
+    assert.equal(shadow.querySelector('[part~="heading"]').localName, 'h2');
+    assert.equal(shadow.querySelector('[part~="heading"]').textContent, 'Latest news');
+    const list = shadow.querySelector('[part~="list"]');
+    assert.equal(list.getAttribute('aria-labelledby'), 'heading');
+    const items = [...list.querySelectorAll(':scope > [part~="item"]')];
+    assert.equal(items.length, 3);
+    // Headlines one level below the heading, each the link to its article, as text.
+    assert.deepEqual(items.map((li) => li.querySelector('[part~="title"]').localName), ['h3', 'h3', 'h3']);
+    assert.equal(items[0].querySelector('[part~="title-link"]').textContent, HOSTILE_TITLE);
+    assert.equal(items[0].querySelector('[part~="title-link"]').getAttribute('href'), 'https://news.example/articles/riga');
+    assert.equal(items[0].querySelector('article').getAttribute('aria-labelledby'), 'title-0');
+    assert.deepEqual([...items[0].querySelectorAll('[part~="author"]')].map((a) => a.getAttribute('href')), ['https://news.example/authors/anna', null]);
+    assert.equal(shadow.querySelectorAll('[part~="tags"], [part~="read-more"], [part~="body"]').length, 0, 'compact cards: no tags, Read more or body');
+    assert.equal(shadow.querySelector('[part~="load-more"]').textContent, 'Load more');
+    assertSafe(shadow);
+  });
+
+  it('reads HTML summaries (and a body standing in for one) as text through the sanitiser on the server DOM', async () => {
+    const { shadow } = parseFeed(await renderNewsFeed(FEED, { limit: 3 }));
+    const summaries = [...shadow.querySelectorAll('[part~="summary"]')].map((p) => [p.textContent, p.children.length]);
+    assert.deepEqual(summaries, [
+      [ARTICLES.card.summaryText, 0],
+      ['Summary with bold and text…', 0],
+      ['First paragraph with a bad link and a good one. Second. Heading Last.', 0],
+    ]);
+    assertSafe(shadow);
+  });
+
+  it('hands the browser every article, compact: no bodies, the summary as shown', async () => {
+    const data = feedData(parseFeed(await renderNewsFeed(FEED, { limit: 3 })).shadow);
+    assert.deepEqual(data.map((a) => a.id), FEED.map((a) => a.id));
+    for (const article of data) for (const field of ['contentHtml', 'contentText', 'summaryHtml']) assert.equal(article[field], undefined, `${article.id}: no ${field}`);
+    assert.equal(data[1].summaryText, 'Summary with bold and text…');
+    assert.equal(data[2].summaryText, 'First paragraph with a bad link and a good one. Second. Heading Last.');
+    assert.deepEqual(data[0].authors, ARTICLES.card.authors, 'the rest as given (URLs are checked where they are shown)');
+    assert.equal(JSON.stringify(data).includes('__ssrXss'), false, 'nothing of the HTML left');
+  });
+
+  it('writes the attributes, the grid layout, the label and the UI in the feed\'s lang', async () => {
+    const html = await renderNewsFeed(FEED.slice(0, 2), { limit: 5, layout: 'grid', headingLevel: 4, label: 'Ziņas no Rīgas', lang: 'lv', theme: 'dark', src: '/feed.json' });
+    const { host, shadow } = parseFeed(html);
+    assert.deepEqual(['layout', 'heading-level', 'label', 'lang', 'theme', 'src'].map((name) => host.getAttribute(name)), ['grid', '4', 'Ziņas no Rīgas', 'lv', 'dark', '/feed.json']);
+    assert.equal(shadow.querySelector('[part~="base"]').className, 'feed grid loaded');
+    assert.equal(shadow.querySelector('[part~="heading"]'), null);
+    assert.equal(shadow.querySelector('[part~="list"]').getAttribute('aria-label'), 'Ziņas no Rīgas');
+    assert.equal(shadow.querySelector('[part~="title"]').localName, 'h4');
+    // All shown, but a `src` may hold more: "load more" stays, in Latvian.
+    assert.equal(shadow.querySelector('[part~="load-more"]').textContent, 'Ielādēt vēl');
+    const alone = parseFeed(await renderNewsFeed(FEED.slice(0, 2), { limit: 5 })).shadow;
+    assert.equal(alone.querySelector('[part~="load-more"]'), null, 'without src, two of two shown: nothing more');
+  });
+
+  it('renders hostile titles and summaries as text (property-based)', async () => {
+    const hostile = fc.oneof(fc.string(), fc.constantFrom('<script>alert(1)</script>', '</template><script>x</script>', '"><img src=x onerror=alert(1)>', '<!--', '</news-feed>', '&amp;&lt;'));
+    const text = fc.array(hostile, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ').trim() || 'x');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(text, fc.array(hostile, { maxLength: 3 }), hostile), { minLength: 1, maxLength: 4 }), async (rows) => {
+        const given = rows.map(([title, summary, url], i) => ({ id: String(i), title, summaryHtml: summary.join(''), url, authors: [], tags: [], baseUrl: 'https://news.example/' }));
+        const { shadow } = parseFeed(await renderNewsFeed(given, { limit: 4 }));
+        assert.deepEqual([...shadow.querySelectorAll('[part~="title"]')].map((t) => t.textContent), given.map((a) => checkArticle(a).title));
+        for (const summary of shadow.querySelectorAll('[part~="summary"]')) assert.equal(summary.children.length, 0, 'a summary is text');
+        assertSafe(shadow);
+      }),
+      { seed: 17, numRuns: 80 },
+    );
+  });
+
+  it('renders the same when Lit SSR renders the element itself', async () => {
+    const direct = await litRender('lapa-widgets/news-feed/define', (html) => html`<news-feed limit="3" lang="en" heading="News" .articles=${FEED}></news-feed>`);
+    const ours = await renderNewsFeed(FEED, { limit: 3, lang: 'en', heading: 'News' });
+    assert.equal(parseFeed(direct).template.innerHTML, parseFeed(ours).template.innerHTML);
+  });
+
+  it('leaves no DOM globals behind in the server process', async () => {
+    await renderNewsFeed(FEED, { limit: 3 });
+    for (const name of ['window', 'document', 'DOMParser', 'Document', 'Node', 'NodeFilter']) assert.equal(globalThis[name], undefined, name);
+  });
+
+  it('without a server DOM, renders the skeleton and leaves the articles, whole, to the browser', async () => {
+    setServerWindow();
+    try {
+      const { shadow } = parseFeed(await renderNewsFeed(FEED, { limit: 3 }));
+      assert.equal(shadow.querySelector('[part~="base"]').className, 'feed list loading');
+      assert.equal(shadow.querySelectorAll('[part~="skeleton"] > .item').length, 3, 'the skeleton reserves the three cards');
+      assert.equal(shadow.querySelector('article'), null);
+      assert.deepEqual(feedData(shadow), FEED);
+    } finally {
+      await useJsdom();
+    }
+  });
+
+  it('publishes the CSP hash of the style it writes (dist/ssr-style-hashes.json)', async () => {
+    const hashes = JSON.parse(readFileSync(new URL('dist/ssr-style-hashes.json', root), 'utf8'));
+    assert.notEqual(hashes['news-feed'], hashes['news-card'], 'its own styles');
+    for (const attributes of [{ layout: 'list' }, { layout: 'grid', theme: 'dark' }]) {
+      assert.equal(styleHash(await renderNewsFeed(FEED, attributes)), hashes['news-feed']);
+    }
+  });
+
+  it('fetchArticles gives the first page of a JSON Feed or WordPress list, items that are no article left out', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: 'a', title: 'A', content_text: 'x' }, { id: 'b' }, { id: 'c', title: 'C', url: '/c', content_html: '<p>c</p>' }], next_url: '/page-2.json' };
+    const server = createServer((req, res) => res.writeHead(req.url === '/feed.json' ? 200 : 500, { 'content-type': 'application/feed+json' }).end(JSON.stringify(feed)));
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      const got = await fetchArticles(`${origin}/feed.json`);
+      assert.deepEqual(got.map((a) => [a.id, a.title, a.url]), [['a', 'A', undefined], ['c', 'C', `${origin}/c`]]);
+      await assert.rejects(fetchArticles(`${origin}/other.json`), /HTTP 500/);
+    } finally {
+      server.close();
+    }
   });
 });
 
@@ -203,6 +337,19 @@ describe('scripts/prerender.mjs', () => {
     ({ shadow } = parse(readFileSync(out, 'utf8')));
     assert.equal(shadow.querySelector('[part~="title"]').textContent, 'Updated on publish');
     assert.ok(shadow.querySelector('[part~="body"]'), 'the full variant');
+  });
+
+  it('with --feed, writes the feed as an HTML snippet whose src is the feed, for "load more"', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lapa-prerender-')), 'feed.html');
+    await prerender(`${origin}/feed.json`, '--feed', '--limit', '1', '--layout', 'grid', '--heading', 'Ziņas', '--lang', 'lv', '--out', out);
+    const { shadow, host } = parse(readFileSync(out, 'utf8'), 'news-feed');
+    assert.deepEqual(['src', 'limit', 'layout', 'lang'].map((name) => host.getAttribute(name)), [`${origin}/feed.json`, '1', 'grid', 'lv']);
+    assert.equal(shadow.querySelector('[part~="heading"]').textContent, 'Ziņas');
+    assert.deepEqual([...shadow.querySelectorAll('[part~="title"]')].map((t) => t.textContent), [feed.items[0].title]);
+    assert.deepEqual(feedData(shadow).map((a) => a.id), feed.items.map((item) => String(item.id)), 'the whole first page goes with it (ids as the element reads them)');
+    assertSafe(shadow);
+    await assert.rejects(prerender(`${origin}/feed.json`, '--feed', '--variant', 'full'), (error) => error.code === 2 && /--variant is for a card/.test(error.stderr));
+    await assert.rejects(prerender(`${origin}/feed.json`, '--limit', '3'), (error) => error.code === 2 && /--limit is for --feed only/.test(error.stderr));
   });
 
   it('keeps the old snippet and fails when the feed cannot be fetched', async () => {

@@ -54,3 +54,14 @@ export function articles(base = 'https://news.example/') {
     },
   };
 }
+
+/** A summary given as HTML (a WordPress excerpt): the feed's compact cards show it as text. */
+export const HOSTILE_SUMMARY_HTML = '<p>Summary with <b>bold</b> <img src="x" onerror="window.__ssrXss = 5"> and <script>window.__ssrXss = 6</script>text [&hellip;]</p>';
+
+/** The articles a server-rendered <news-feed> shows: the ones above, one with an HTML summary, and more past a limit of 3. */
+export function feedArticles(base = 'https://news.example/') {
+  const { card, full, tags, text } = articles(base);
+  const more = [1, 2, 3].map((n) => ({ id: `more-${n}`, title: `More news ${n}`, url: `${base}articles/more-${n}`, summaryText: `Past the limit ${n}.`, authors: [], tags: [], baseUrl: base }));
+  const summary = { id: 'summary', title: 'An HTML summary', url: `${base}articles/summary`, summaryHtml: HOSTILE_SUMMARY_HTML, authors: [{ name: 'Ilze' }], tags: [], datePublished: '2026-11-28T09:00:00Z', baseUrl: base };
+  return [card, summary, full, tags, text, ...more];
+}

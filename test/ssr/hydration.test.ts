@@ -1,12 +1,13 @@
 /**
- * Server-rendered <news-card>s (test/ssr/server.mjs renders them with Lit SSR from dist/)
- * hydrated in the browser: each page is opened in an iframe with the README's strict CSP
- * plus the published style hash, laid out from its declarative shadow root alone, then
- * given the element's module. The card must take the server's article and nodes over:
- * no request for its `src`, nothing moving, no CSP violation, and a card that works after.
+ * Server-rendered <news-card>s and <news-feed>s (test/ssr/server.mjs renders them with Lit
+ * SSR from dist/) hydrated in the browser: each page is opened in an iframe with the README's
+ * strict CSP plus the published style hash, laid out from its declarative shadow root alone,
+ * then given the element's module. The element must take the server's data and nodes over:
+ * no request for its `src`, nothing moving, no CSP violation, and an element that works after.
  */
 import { expect } from '@open-wc/testing';
 import type { NewsCardElement } from '../../src/news-card/news-card.js';
+import type { NewsFeedElement } from '../../src/news-feed/news-feed.js';
 import { until } from '../support/until.js';
 
 const PREFIX = '/__ssr/';
@@ -23,6 +24,7 @@ interface Page {
   win: SsrWindow;
   doc: Document;
   card: NewsCardElement;
+  feed: NewsFeedElement;
 }
 
 const frames: HTMLIFrameElement[] = [];
@@ -37,18 +39,28 @@ async function open(query: string): Promise<Page> {
   await loaded;
   const win = frame.contentWindow as SsrWindow;
   const doc = frame.contentDocument!;
-  return { frame, win, doc, card: doc.querySelector('news-card') as NewsCardElement };
+  return { frame, win, doc, card: doc.querySelector('news-card') as NewsCardElement, feed: doc.querySelector('news-feed') as NewsFeedElement };
 }
 
-/** Loads the element's module into the page (the page's `__upgrade`), and waits for the card to take its render over. */
-async function upgrade({ win, card }: Page): Promise<void> {
+/** Loads the element's module into the page (the page's `__upgrade`), and waits for the element to take its render over. */
+async function upgrade({ win, card, feed }: Page): Promise<void> {
+  const [tag, element] = feed ? ['news-feed', feed] : ['news-card', card];
   await win.__upgrade();
-  await until(() => win.customElements.get('news-card') !== undefined, 'news-card is defined');
-  await card.updateComplete;
+  await until(() => win.customElements.get(tag) !== undefined, `${tag} is defined`);
+  await element.updateComplete;
 }
 
-/** Where each visible box of the card is, relative to the page. */
-function geometry({ card }: Page): Record<string, string> {
+/** Upgrades the page (see upgrade()) and gives the layout shifts since (reported after the frame that had them). */
+async function upgradeShifts(page: Page): Promise<[number, number][]> {
+  const start = page.win.performance.now();
+  await upgrade(page);
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => page.win.requestAnimationFrame(resolve));
+  return page.win.__shifts.filter(([at]) => at >= start);
+}
+
+/** Where each visible box of the card (or feed) is, relative to the page. */
+function geometry({ card: shown, feed }: Page): Record<string, string> {
+  const card = feed ?? shown;
   const root = card.shadowRoot!;
   const boxes: Record<string, string> = {};
   const rect = (el: Element) => {
@@ -62,6 +74,14 @@ function geometry({ card }: Page): Record<string, string> {
 }
 
 const requests = async (): Promise<Record<string, number>> => (await fetch(`${PREFIX}requests`)).json();
+
+/** After the upgrade: every box where it was, no request made, no layout shift, no CSP violation. */
+async function expectUndisturbed(page: Page, before: Record<string, string>, shifts: [number, number][]): Promise<void> {
+  expect(geometry(page)).to.deep.equal(before);
+  expect(await requests(), 'no request for the src').to.deep.equal({});
+  expect(shifts, 'layout shifts since the upgrade began (Chromium)').to.deep.equal([]);
+  expect(page.win.__violations).to.deep.equal([]);
+}
 
 describe('<news-card> rendered on the server, hydrated in the browser', () => {
   beforeEach(async () => {
@@ -91,20 +111,13 @@ describe('<news-card> rendered on the server, hydrated in the browser', () => {
       const before = geometry(page);
       expect(Object.keys(before).length).to.be.greaterThan(5);
 
-      const upgradeStart = win.performance.now();
-      await upgrade(page);
+      const shifts = await upgradeShifts(page);
       expect(card.state).to.equal('loaded');
-      // Layout shifts are reported after the frame that had them.
-      for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
       // The server's nodes were taken over, the rest of its render is gone.
       expect(card.shadowRoot!.querySelector('article')).to.equal(serverArticle);
       expect(card.shadowRoot!.querySelectorAll('[part~="base"]').length).to.equal(1);
       expect(card.shadowRoot!.querySelector('template[data-article], style')).to.equal(null);
-      expect(geometry(page)).to.deep.equal(before);
-      expect(await requests(), 'no request for the article').to.deep.equal({});
-      const shifts = win.__shifts.filter(([start]) => start >= upgradeStart);
-      expect(shifts, 'layout shifts since the upgrade began (Chromium)').to.deep.equal([]);
-      expect(win.__violations).to.deep.equal([]);
+      await expectUndisturbed(page, before, shifts);
     });
   }
 
@@ -159,6 +172,86 @@ describe('<news-card> rendered on the server, hydrated in the browser', () => {
 
   it("is blocked by the strict CSP without the style hash (the hash is what lets Lit SSR's <style> apply)", async () => {
     const page = await open('variant=card&id=card&hash=0');
+    await until(() => page.win.__violations.length > 0, 'a style-src violation');
+    expect(page.win.__violations[0]).to.match(/^style-src/);
+  });
+});
+
+describe('<news-feed> rendered on the server, hydrated in the browser', () => {
+  beforeEach(async () => {
+    await fetch(`${PREFIX}reset`);
+  });
+
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  for (const [layout, loader] of [
+    ['list', 'module'],
+    ['grid', 'module'],
+    ['list', 'bundle'],
+  ]) {
+    it(`adopts a ${layout} feed (${loader}) with no request, no layout shift and no CSP violation`, async () => {
+      const page = await open(`element=news-feed&layout=${layout}&loader=${loader}`);
+      const { win, feed } = page;
+      expect(win.customElements.get('news-feed')).to.equal(undefined);
+      const root = feed.shadowRoot!;
+      expect(root, 'a declarative shadow root').to.not.equal(null);
+      const serverList = root.querySelector('ul[part~="list"]');
+      const serverArticles = [...root.querySelectorAll('article')];
+      expect(serverArticles.length, 'the server rendered the first three').to.equal(3);
+      const before = geometry(page);
+      expect(Object.keys(before).length).to.be.greaterThan(10);
+
+      const shifts = await upgradeShifts(page);
+      expect(feed.state).to.equal('loaded');
+      // The server's list and articles were taken over, the rest of its render is gone.
+      expect(root.querySelector('ul[part~="list"]')).to.equal(serverList);
+      expect([...root.querySelectorAll('article')]).to.deep.equal(serverArticles);
+      expect(root.querySelectorAll('[part~="base"].feed').length).to.equal(1);
+      expect(root.querySelector('template[data-articles], style')).to.equal(null);
+      expect(feed.articles?.map((a) => a.id)).to.deep.equal(['card', 'summary', 'full', 'tags', 'text', 'more-1', 'more-2', 'more-3']);
+      await expectUndisturbed(page, before, shifts);
+    });
+  }
+
+  it('works after hydration: re-localises, shows the given articles past the limit, then loads more from src', async () => {
+    const page = await open('element=news-feed&limit=3');
+    const { win, feed } = page;
+    await upgrade(page);
+    const root = feed.shadowRoot!;
+    const button = () => root.querySelector<HTMLButtonElement>('[part~="load-more"]');
+    const titles = () => [...root.querySelectorAll('[part~="title"]')].map((t) => t.textContent);
+    feed.setAttribute('lang', 'lv');
+    await until(() => button()?.textContent === 'Ielādēt vēl', 'the feed speaks Latvian');
+    feed.setAttribute('lang', 'en');
+    await until(() => button()?.textContent === 'Load more', 'and English again');
+
+    // The articles past the limit came with the server render: no request for them.
+    button()!.click();
+    await until(() => titles().length === 6, 'three more shown');
+    button()!.click();
+    await until(() => titles().length === 8, 'the last two given shown');
+    expect(await requests()).to.deep.equal({});
+    // Every given article is shown, but src may hold more: the button stays (hasMore unknown, so true).
+    expect(feed.hasMore).to.equal(true);
+
+    // Then src: its first page holds only the articles shown already, so the same click goes on to its next page.
+    const loaded = new Promise<Event & { articles?: readonly { id?: string }[]; hasMore?: boolean }>((resolve) => feed.addEventListener('news-feed-load', resolve, { once: true }));
+    button()!.click();
+    const event = await loaded;
+    expect(event.articles?.length).to.equal(10);
+    expect(event.hasMore).to.equal(false);
+    expect(titles().slice(8)).to.deep.equal(['Page two, article 1', 'Page two, article 2']);
+    expect(new Set(titles()).size, 'no article twice').to.equal(10);
+    expect(await requests()).to.deep.equal({ 'feed page 1': 1, 'feed page 2': 1 });
+    await until(() => button() === null, 'nothing more: the button goes');
+    expect(root.activeElement?.textContent, 'focus on the first new headline').to.equal('Page two, article 1');
+    expect(win.__violations).to.deep.equal([]);
+  });
+
+  it("is blocked by the strict CSP without the feed's style hash", async () => {
+    const page = await open('element=news-feed&hash=0');
     await until(() => page.win.__violations.length > 0, 'a style-src violation');
     expect(page.win.__violations[0]).to.match(/^style-src/);
   });

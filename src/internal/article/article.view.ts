@@ -218,7 +218,7 @@ export class ArticleBox {
   /** Refits the `card`'s tag row when its width changes. */
   private resize?: ResizeObserver;
 
-  /** `adopted`: a server render's `<article>` of the first view shown (news-card.adopt.ts), kept as it is. */
+  /** `adopted`: a server render's `<article>` of the first view shown (internal/adopt.ts), kept as it is. */
   constructor(private adopted?: HTMLElement) {
     this.element = adopted ?? el('article', '', { 'aria-labelledby': 'title' });
   }

@@ -31,9 +31,10 @@ const floodWindow = () => {
 };
 
 async function readJson(req) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  return JSON.parse(body || '{}');
+  // Decoded once from all the bytes: chunk by chunk splits a character across two chunks.
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
 }
 
 const json = (ctx, status, body) => {

@@ -97,29 +97,23 @@ describe('<news-feed> RSS and Atom', () => {
     expect(await requests(key)).to.have.length(1);
   });
 
-  it('follows Atom link rel="next" (RFC 5005), keeping every other query parameter', async () => {
-    const { url, key } = feedUrl('atom', { total: 7, per: 3, lang: 'sv', category: 'nyheter' });
-    const { feed } = await settle(html`<news-feed src=${url} limit="3"></news-feed>`);
-    await loadMore(feed);
-    await loadMore(feed);
-    expect(titles(feed)).to.deep.equal(Array.from({ length: 7 }, (_, i) => `Atom entry ${i + 1}`));
-    expect(moreButton(feed)).to.equal(null);
-    const log = await requests(key);
-    expect(log.map((p) => query(p).get('page'))).to.deep.equal([null, '2', '3']);
-    for (const p of log.slice(1)) expect(others(p)).to.deep.equal(others(log[0]!));
-  });
-
-  it('follows an RSS channel\'s atom:link rel="next" (RFC 5005), keeping every other query parameter', async () => {
-    const { url, key } = feedUrl('rss-paged', { total: 7, per: 3, lang: 'lv', category: 'zinas' });
-    const { feed } = await settle(html`<news-feed src=${url} limit="3"></news-feed>`);
-    await loadMore(feed);
-    await loadMore(feed);
-    expect(titles(feed)).to.deep.equal(Array.from({ length: 7 }, (_, i) => `RSS item ${i + 1}`));
-    expect(moreButton(feed)).to.equal(null);
-    const log = await requests(key);
-    expect(log.map((p) => query(p).get('page'))).to.deep.equal([null, '2', '3']);
-    for (const p of log.slice(1)) expect(others(p)).to.deep.equal(others(log[0]!));
-  });
+  const paged = [
+    ['Atom link rel="next"', 'atom', 'Atom entry', { lang: 'sv', category: 'nyheter' }],
+    ['an RSS channel\'s atom:link rel="next"', 'rss-paged', 'RSS item', { lang: 'lv', category: 'zinas' }],
+  ] as const;
+  for (const [name, route, title, params] of paged) {
+    it(`follows ${name} (RFC 5005), keeping every other query parameter`, async () => {
+      const { url, key } = feedUrl(route, { total: 7, per: 3, ...params });
+      const { feed } = await settle(html`<news-feed src=${url} limit="3"></news-feed>`);
+      await loadMore(feed);
+      await loadMore(feed);
+      expect(titles(feed)).to.deep.equal(Array.from({ length: 7 }, (_, i) => `${title} ${i + 1}`));
+      expect(moreButton(feed)).to.equal(null);
+      const log = await requests(key);
+      expect(log.map((p) => query(p).get('page'))).to.deep.equal([null, '2', '3']);
+      for (const p of log.slice(1)) expect(others(p)).to.deep.equal(others(log[0]!));
+    });
+  }
 
   it('renders the first `limit` items of a 10,000-item feed without mapping the others', async () => {
     const small = await xmlReads(async () => {

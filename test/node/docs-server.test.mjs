@@ -13,7 +13,8 @@ import { startDemoServer } from '../../demo/server.mjs';
 import { settled } from '../../scripts/screenshots.mjs';
 import { pageLog, RECORDER } from '../embed/browser.mjs';
 import { manifestElements } from '../embed/manifest.mjs';
-import { engines, ENGINE_LABELS, launchEngine } from '../support/drivers.mjs';
+import { demoInEngine } from '../support/demo-in-engine.mjs';
+import { engines, ENGINE_LABELS } from '../support/drivers.mjs';
 
 const TAGS = manifestElements().map((e) => e.tag);
 
@@ -117,22 +118,13 @@ describe('the Markdown subset of the docs pages', () => {
 
 for (const engine of engines()) {
   describe(`the /docs/ live examples, in ${ENGINE_LABELS[engine]}`, { timeout: 90_000 }, () => {
-    let demo;
-    let browser;
-
-    before(async () => {
-      [demo, browser] = await Promise.all([startDemoServer({ port: 0, dbPath: ':memory:' }), launchEngine(engine)]);
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
+    const session = demoInEngine(engine);
 
     for (const tag of TAGS) {
       it(`/docs/${tag}.html shows its live <${tag}> loaded, with zero CSP violations or errors`, () =>
-        browser.withPage(
+        session.browser.withPage(
           async (page) => {
-            const response = await page.goto(`${demo.url}docs/${tag}.html`);
+            const response = await page.goto(`${session.demo.url}docs/${tag}.html`);
             assert.equal(response.headers['content-security-policy'], STRICT_CSP);
             await page.waitFor(settled, { timeout: 15_000, args: [tag, false] });
             const log = await pageLog(page);

@@ -4,30 +4,21 @@
 // test does it): the demo loads the built bundle.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { startDemoServer } from '../../demo/server.mjs';
-import { engines, ENGINE_LABELS, launchEngine } from '../support/drivers.mjs';
+import { describe, it } from 'node:test';
+import { demoInEngine } from '../support/demo-in-engine.mjs';
+import { engines, ENGINE_LABELS } from '../support/drivers.mjs';
 
 const PAGES = readdirSync(new URL('../../demo/', import.meta.url)).filter((name) => name.endsWith('.html'));
 
 for (const engine of engines()) {
   describe(`the demo and privacy, in ${ENGINE_LABELS[engine]}`, { timeout: 60_000 }, () => {
-    let demo;
-    let browser;
-
-    before(async () => {
-      [demo, browser] = await Promise.all([startDemoServer({ port: 0, dbPath: ':memory:' }), launchEngine(engine)]);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
+    const session = demoInEngine(engine);
 
     for (const name of PAGES) {
       const path = name === 'index.html' ? 'demo/' : `demo/${name}`;
       it(`${path} requests nothing from another origin and sets no cookie`, () =>
-        browser.withPage(async (page) => {
+        session.browser.withPage(async (page) => {
+          const { demo } = session;
           const origin = new URL(demo.url).origin;
           // The demo shows the loading state with a request that never ends: idle means at
           // most that one still open.
